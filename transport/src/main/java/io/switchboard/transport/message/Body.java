@@ -1,0 +1,24 @@
+package io.switchboard.transport.message;
+
+import java.util.Arrays;
+
+/**
+ * A message body over the bytes it arrived in, with the Content-Length the message declared
+ * ({@code -1} when it had none; RFC 3261 §18.3, §20.14).
+ */
+record Body(byte[] buf, int offset, int length, int declaredLength) {
+
+    static final Body EMPTY = new Body(new byte[0], 0, 0, -1);
+
+    static Body of(byte[] bytes) {
+        return new Body(bytes, 0, bytes.length, bytes.length);
+    }
+
+    byte[] bytes() {
+        return Arrays.copyOfRange(buf, offset, offset + length);
+    }
+
+    void copyTo(byte[] out, int pos) {
+        System.arraycopy(buf, offset, out, pos, length);
+    }
+}

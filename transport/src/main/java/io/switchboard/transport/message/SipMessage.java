@@ -1,0 +1,302 @@
+package io.switchboard.transport.message;
+
+import io.switchboard.transport.header.CSeq;
+import io.switchboard.transport.header.CallId;
+import io.switchboard.transport.header.ContentType;
+import io.switchboard.transport.header.Credentials;
+import io.switchboard.transport.header.DecimalValue;
+import io.switchboard.transport.header.NameAddress;
+import io.switchboard.transport.header.RetryAfter;
+import io.switchboard.transport.header.Via;
+import io.switchboard.transport.parse.SipParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A SIP message (RFC 3261 §7): start line, header fields in order, body. Immutable, and parsed
+ * lazily over the bytes it was received as: framing found the start line, each header field's
+ * boundaries and the body; a typed header ({@link #vias()}, {@link #cseq()}, ...) is parsed the
+ * first time it is asked for, and a bad one throws {@link SipParseException} then. Changes go
+ * through {@link #toBuilder()}, which writes every unchanged byte back as it was.
+ */
+public abstract sealed class SipMessage permits SipRequest, SipResponse {
+
+    final StartLine startLine;
+    final HeaderField[] fields;
+    final Body body;
+
+    private List<Via> vias;
+    private NameAddress from;
+    private NameAddress to;
+    private CSeq cseq;
+    private String callId;
+
+    SipMessage(StartLine startLine, HeaderField[] fields, Body body) {
+        this.startLine = startLine;
+        this.fields = fields;
+        this.body = body;
+    }
+
+    public abstract boolean isRequest();
+
+    public final boolean isResponse() {
+        return !isRequest();
+    }
+
+    /** Every header field in order of appearance. */
+    public final List<HeaderField> headers() {
+        return List.of(fields);
+    }
+
+    /** The fields named {@code name} (compact forms included), in order. */
+    public final List<HeaderField> fields(HeaderName name) {
+        List<HeaderField> out = new ArrayList<>(2);
+        for (HeaderField field : fields) {
+            if (field.name().equals(name)) {
+                out.add(field);
+            }
+        }
+        return out;
+    }
+
+    /** The value of the first field named {@code name}, or null. */
+    public final String header(HeaderName name) {
+        for (HeaderField field : fields) {
+            if (field.name().equals(name)) {
+                return field.value();
+            }
+        }
+        return null;
+    }
+
+    /** The values of the fields named {@code name}, one per field line. */
+    public final List<String> headerValues(HeaderName name) {
+        List<String> out = new ArrayList<>(2);
+        for (HeaderField field : fields) {
+            if (field.name().equals(name)) {
+                out.add(field.value());
+            }
+        }
+        return out;
+    }
+
+    public final boolean hasHeader(HeaderName name) {
+        return header(name) != null;
+    }
+
+    /** The one value of a single-instance header field; absent or repeated is a parse error. */
+    final String single(HeaderName name) throws SipParseException {
+        String found = null;
+        for (HeaderField field : fields) {
+            if (field.name().equals(name)) {
+                if (found != null) {
+                    throw new SipParseException(name + " header appears more than once");
+                }
+                found = field.value();
+            }
+        }
+        if (found == null) {
+            throw new SipParseException("missing " + name + " header");
+        }
+        return found;
+    }
+
+    /** Every Via value, top first, across lines and comma-separated values (RFC 3261 §20.42). */
+    public final List<Via> vias() throws SipParseException {
+        List<Via> v = vias;
+        if (v == null) {
+            v = new ArrayList<>(2);
+            for (HeaderField field : fields) {
+                if (field.name().equals(HeaderName.VIA)) {
+                    v.addAll(Via.parseAll(field.value()));
+                }
+            }
+            v = List.copyOf(v);
+            vias = v;
+        }
+        return v;
+    }
+
+    /** The topmost Via; a message without one is a parse error. */
+    public final Via topVia() throws SipParseException {
+        List<Via> v = vias();
+        if (v.isEmpty()) {
+            throw new SipParseException("missing Via header");
+        }
+        return v.get(0);
+    }
+
+    public final NameAddress from() throws SipParseException {
+        if (from == null) {
+            from = NameAddress.parse(single(HeaderName.FROM), "From");
+        }
+        return from;
+    }
+
+    public final NameAddress to() throws SipParseException {
+        if (to == null) {
+            to = NameAddress.parse(single(HeaderName.TO), "To");
+        }
+        return to;
+    }
+
+    public final String callId() throws SipParseException {
+        if (callId == null) {
+            callId = CallId.validate(single(HeaderName.CALL_ID));
+        }
+        return callId;
+    }
+
+    public final CSeq cseq() throws SipParseException {
+        if (cseq == null) {
+            cseq = CSeq.parse(single(HeaderName.CSEQ));
+        }
+        return cseq;
+    }
+
+    /** Max-Forwards (RFC 3261 §20.22), or -1 when absent. */
+    public final int maxForwards() throws SipParseException {
+        return (int) optionalNumber(HeaderName.MAX_FORWARDS, DecimalValue.MAX_MAX_FORWARDS);
+    }
+
+    /** Expires in seconds (RFC 3261 §20.19), or -1 when absent. */
+    public final long expires() throws SipParseException {
+        return optionalNumber(HeaderName.EXPIRES, DecimalValue.MAX_DELTA_SECONDS);
+    }
+
+    private long optionalNumber(HeaderName name, long max) throws SipParseException {
+        return count(name) == 0 ? -1 : DecimalValue.parse(single(name), name.name(), max);
+    }
+
+    public final List<NameAddress> contacts() throws SipParseException {
+        return addressList(HeaderName.CONTACT);
+    }
+
+    public final List<NameAddress> routes() throws SipParseException {
+        return addressList(HeaderName.ROUTE);
+    }
+
+    public final List<NameAddress> recordRoutes() throws SipParseException {
+        return addressList(HeaderName.RECORD_ROUTE);
+    }
+
+    private List<NameAddress> addressList(HeaderName name) throws SipParseException {
+        List<NameAddress> out = new ArrayList<>(2);
+        for (HeaderField field : fields) {
+            if (field.name().equals(name)) {
+                out.addAll(NameAddress.parseAll(field.value(), name.name()));
+            }
+        }
+        return out;
+    }
+
+    /** Content-Type, or null when absent. */
+    public final ContentType contentType() throws SipParseException {
+        return count(HeaderName.CONTENT_TYPE) == 0 ? null : ContentType.parse(single(HeaderName.CONTENT_TYPE));
+    }
+
+    /** Retry-After, or null when absent. */
+    public final RetryAfter retryAfter() throws SipParseException {
+        return count(HeaderName.RETRY_AFTER) == 0 ? null : RetryAfter.parse(single(HeaderName.RETRY_AFTER));
+    }
+
+    /** The first Authorization credentials, or null. */
+    public final Credentials authorization() throws SipParseException {
+        String value = header(HeaderName.AUTHORIZATION);
+        return value == null ? null : Credentials.parse(value, "Authorization");
+    }
+
+    /** The first Proxy-Authorization credentials, or null. */
+    public final Credentials proxyAuthorization() throws SipParseException {
+        String value = header(HeaderName.PROXY_AUTHORIZATION);
+        return value == null ? null : Credentials.parse(value, "Proxy-Authorization");
+    }
+
+    /** Number of field lines named {@code name}. */
+    public final int count(HeaderName name) {
+        int n = 0;
+        for (HeaderField field : fields) {
+            if (field.name().equals(name)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** The Content-Length as declared, or -1 when the message has none (RFC 3261 §20.14). */
+    public final int declaredContentLength() {
+        return body.declaredLength();
+    }
+
+    public final int bodyLength() {
+        return body.length();
+    }
+
+    /** A copy of the body bytes. */
+    public final byte[] body() {
+        return body.bytes();
+    }
+
+    /** Number of bytes {@link #encode()} produces. */
+    public final int encodedLength() {
+        int length = startLine.length() + 2 + body.length();
+        for (HeaderField field : fields) {
+            length += field.encodedLength();
+        }
+        return length;
+    }
+
+    /** The message on the wire: unchanged parts byte for byte as received. */
+    public final byte[] encode() {
+        byte[] out = new byte[encodedLength()];
+        int pos = startLine.copyTo(out, 0);
+        for (HeaderField field : fields) {
+            pos = field.copyTo(out, pos);
+        }
+        out[pos++] = '\r';
+        out[pos++] = '\n';
+        body.copyTo(out, pos);
+        return out;
+    }
+
+    /**
+     * Parses every header this model knows and checks what RFC 3261 §8.1.1 and §8.2 require of
+     * any message: To, From, Call-ID, CSeq and Via present, single-instance headers not repeated,
+     * values in range. Subclasses add the checks of their start line.
+     */
+    public void validate() throws SipParseException {
+        vias();
+        if (vias.isEmpty()) {
+            throw new SipParseException("missing Via header");
+        }
+        from();
+        to();
+        callId();
+        cseq();
+        maxForwards();
+        expires();
+        contacts();
+        routes();
+        recordRoutes();
+        contentType();
+        retryAfter();
+        authorization();
+        proxyAuthorization();
+        String date = header(HeaderName.DATE);
+        if (date != null) {
+            io.switchboard.transport.header.SipDate.parse(date);
+        }
+        if (count(HeaderName.CONTENT_LENGTH) > 1) {
+            single(HeaderName.CONTENT_LENGTH);
+        }
+    }
+
+    /** A builder starting from this message. */
+    public abstract MessageBuilder toBuilder();
+
+    @Override
+    public String toString() {
+        return new String(encode(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+}
