@@ -64,15 +64,19 @@ public final class NameAddress {
             in.position(close + 1);
         } else {
             int start = in.position();
-            int end = start;
-            while (end < value.length() && value.charAt(end) != ';') {
-                char c = value.charAt(end);
+            int end = value.indexOf(';', start);
+            end = end < 0 ? value.length() : end;
+            int uriEnd = end;
+            while (uriEnd > start && (value.charAt(uriEnd - 1) == ' ' || value.charAt(uriEnd - 1) == '\t')) {
+                uriEnd--;
+            }
+            for (int i = start; i < uriEnd; i++) {
+                char c = value.charAt(i);
                 if (c == ' ' || c == '\t' || c == ',' || c == '?' || c == '"') {
                     throw in.error("'" + c + "' in a URI that is not enclosed in <>");
                 }
-                end++;
             }
-            uri = uri(value.substring(start, end), in);
+            uri = uri(value.substring(start, uriEnd), in);
             in.position(end);
         }
         Parameters parameters = Parameters.read(in);
@@ -109,7 +113,7 @@ public final class NameAddress {
 
     private static Uri uri(String text, ValueScanner in) throws SipParseException {
         try {
-            return Uri.parse(text.trim());
+            return Uri.parse(text);
         } catch (SipParseException e) {
             throw new SipParseException(in.header() + " header: " + e.getMessage(), e);
         }

@@ -172,6 +172,11 @@ public final class SipFramer {
             }
         }
         int versionStart = sp2 + 1;
+        int sp3 = indexOf(buf, versionStart, contentEnd, (byte) ' ');
+        if (sp3 >= 0 && contentEnd - sp3 - 1 == VERSION.length && startsWith(buf, sp3 + 1, contentEnd, "SIP/2.0")) {
+            throw new SipParseException("malformed Request-Line: whitespace inside the Request-URI '"
+                    + text(buf, uriStart, sp3) + "'");
+        }
         checkVersion(buf, versionStart, contentEnd, "Request-Line", start);
         return new StartLine(buf, start, lineEnd, uriStart, sp2, versionStart, contentEnd);
     }
@@ -198,7 +203,7 @@ public final class SipFramer {
         }
         int reasonStart = Math.min(codeEnd + 1, contentEnd);
         for (int i = reasonStart; i < contentEnd; i++) {
-            if (buf[i] < 0x20 && buf[i] != '\t') {
+            if ((buf[i] & 0xff) < 0x20 && buf[i] != '\t') {
                 throw new SipParseException("Status-Line: control character in the reason phrase");
             }
         }
