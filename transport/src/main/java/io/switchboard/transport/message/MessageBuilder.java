@@ -56,6 +56,37 @@ public final class MessageBuilder {
         return new MessageBuilder(null, statusLine(statusCode, reason), statusCode);
     }
 
+    /**
+     * A response to {@code request} as RFC 3261 §8.2.6.2 builds it: the Via fields, From, To,
+     * Call-ID and CSeq copied as received (so even a request whose headers do not parse can be
+     * answered), a To tag added when {@code toTag} is given and the To has none, Timestamp copied
+     * for a 100 (§8.2.6.1), and Content-Length 0.
+     */
+    public static MessageBuilder responseTo(SipRequest request, int statusCode, String reason, String toTag) {
+        MessageBuilder builder = response(statusCode, reason);
+        for (HeaderField field : request.fields) {
+            HeaderName name = field.name();
+            if (name.equals(HeaderName.VIA) || name.equals(HeaderName.FROM) || name.equals(HeaderName.CALL_ID)
+                    || name.equals(HeaderName.CSEQ)
+                    || statusCode == SipStatus.TRYING && name.equals(HeaderName.TIMESTAMP)) {
+                builder.fields.add(field);
+            } else if (name.equals(HeaderName.TO)) {
+                builder.fields.add(toTag == null || hasTag(field.value()) ? field
+                        : HeaderField.of(HeaderName.TO, field.value() + ";tag=" + toTag));
+            }
+        }
+        builder.fields.add(HeaderField.of(HeaderName.CONTENT_LENGTH, "0"));
+        return builder;
+    }
+
+    private static boolean hasTag(String to) {
+        try {
+            return io.switchboard.transport.header.NameAddress.parse(to, "To").tag() != null;
+        } catch (SipParseException e) {
+            return to.contains(";tag=");
+        }
+    }
+
     private static StartLine requestLine(SipMethod method, String uri) {
         int uriStart = method.name().length() + 1;
         int uriEnd = uriStart + uri.getBytes(StandardCharsets.UTF_8).length;

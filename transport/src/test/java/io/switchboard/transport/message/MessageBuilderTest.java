@@ -90,4 +90,24 @@ class MessageBuilderTest {
         assertThrows(IllegalStateException.class, () -> MessageBuilder.response(200, "OK").requestUri("sip:x@y"));
         assertThrows(IllegalArgumentException.class, () -> MessageBuilder.response(700, "Beyond"));
     }
+
+    @Test
+    void responseToCopiesTheDialogHeadersAndAddsTheTag() throws Exception {
+        SipRequest invite = request();
+        SipResponse busy = MessageBuilder.responseTo(invite, 486, null, "sl.1").buildResponse();
+        assertEquals(486, busy.statusCode());
+        assertEquals("Busy Here", busy.reasonPhrase());
+        assertEquals(2, busy.vias().size());
+        assertEquals("sl.1", busy.to().tag());
+        assertEquals("9", busy.from().tag());
+        assertEquals("c1", busy.callId());
+        assertEquals("1 INVITE", busy.header(HeaderName.CSEQ));
+        assertEquals(0, busy.count(HeaderName.ROUTE));
+        assertEquals("0", busy.header(HeaderName.CONTENT_LENGTH));
+        SipResponse tagged = MessageBuilder.responseTo(
+                (SipRequest) SipFramer.DEFAULT.frame(
+                        REQUEST.replace("To:   <sip:bob@b.example>", "To: <sip:bob@b.example>;tag=x").getBytes(StandardCharsets.UTF_8)),
+                200, "OK", "other").buildResponse();
+        assertEquals("x", tagged.to().tag());
+    }
 }
