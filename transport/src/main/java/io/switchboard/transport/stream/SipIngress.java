@@ -3,6 +3,7 @@ package io.switchboard.transport.stream;
 import io.switchboard.transport.net.InboundMessage;
 import io.switchboard.transport.net.InboundQueue;
 import io.switchboard.transport.net.SipTransport;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import org.apache.pekko.NotUsed;
@@ -36,6 +37,7 @@ public final class SipIngress implements InboundQueue {
     private final Source<InboundMessage, NotUsed> source;
     private final Consumer<InboundMessage> onShed;
     private final LongAdder shed = new LongAdder();
+    private final AtomicBoolean callbackFailed = new AtomicBoolean();
 
     private SipIngress(Pair<BoundedSourceQueue<InboundMessage>, Source<InboundMessage, NotUsed>> materialized,
                        Consumer<InboundMessage> onShed) {
@@ -82,7 +84,12 @@ public final class SipIngress implements InboundQueue {
         try {
             onShed.accept(message);
         } catch (RuntimeException e) {
-            log.warn("load-shedding callback failed for a message from {}", message.remote(), e);
+            if (callbackFailed.compareAndSet(false, true)) {
+                log.warn("load-shedding callback failed for a message from {} (later failures log at debug)",
+                        message.remote(), e);
+            } else {
+                log.debug("load-shedding callback failed for a message from {}", message.remote(), e);
+            }
         }
         return false;
     }

@@ -114,7 +114,7 @@ class SipTransportTcpTest {
         write("\r\n\r\n");
         byte[] pong = peer.getInputStream().readNBytes(2);
         assertArrayEquals(bytes("\r\n"), pong);
-        assertEquals(1, transport.counters().keepAlives());
+        SipSamples.await(() -> transport.counters().keepAlives() == 1, WAIT, "a keep-alive counted");
         write(INVITE);
         assertEquals("call-1@127.0.0.1", next().callId());
     }
@@ -185,5 +185,27 @@ class SipTransportTcpTest {
         SipSamples.await(sent::isDone, WAIT, "the connect to fail");
         assertTrue(sent.isCompletedExceptionally());
         assertEquals(1, transport.counters().sendFailures());
+    }
+
+    @Test
+    void failsToBindNamingTheAddress() throws Exception {
+        int busy = transport.localAddress(Transport.TCP).getPort();
+        ListenAddress taken = new ListenAddress(Transport.TCP, "127.0.0.1", busy);
+        var bound = SipTransport.bind(List.of(ListenAddress.parse("udp:127.0.0.1:0"), taken), received::offer)
+                .toCompletableFuture();
+        var e = org.junit.jupiter.api.Assertions.assertThrows(java.util.concurrent.ExecutionException.class,
+                () -> bound.get(30, TimeUnit.SECONDS));
+        assertTrue(e.getCause().getMessage().contains(taken.toString()), e.getCause().getMessage());
+    }
+
+    @Test
+    void shutsDownOnceAndClosesConnections() throws Exception {
+        write(INVITE);
+        assertNotNull(received.poll(WAIT.toSeconds(), TimeUnit.SECONDS));
+        var first = transport.shutdown().toCompletableFuture();
+        var second = transport.shutdown().toCompletableFuture();
+        first.get(30, TimeUnit.SECONDS);
+        assertTrue(second.isDone());
+        assertTrue(closedByPeer(peer));
     }
 }
