@@ -23,6 +23,7 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.Future;
 import io.switchboard.transport.message.SipFramer;
 import java.io.IOException;
 import java.net.Inet6Address;
@@ -30,6 +31,7 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -61,7 +63,7 @@ public final class SipTransport {
     private final InboundQueue ingress;
     private final TransportCounters counters = new TransportCounters();
     private final TcpConnections connections;
-    private final List<Listener> listeners = new ArrayList<>();
+    private volatile List<Listener> listeners = List.of();
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final CompletableFuture<Void> terminated = new CompletableFuture<>();
 
@@ -101,10 +103,11 @@ public final class SipTransport {
             binds.add(transport.bind(address));
         }
         return CompletableFuture.allOf(binds.toArray(new CompletableFuture<?>[0])).handle((ok, error) -> {
-            binds.stream().filter(b -> !b.isCompletedExceptionally()).forEach(b -> transport.listeners.add(b.join()));
+            transport.listeners = binds.stream().filter(b -> !b.isCompletedExceptionally())
+                    .map(CompletableFuture::join).toList();
             if (error != null) {
                 transport.shutdown();
-                throw new java.util.concurrent.CompletionException(error.getCause() != null ? error.getCause() : error);
+                throw new CompletionException(error.getCause() != null ? error.getCause() : error);
             }
             log.info("SIP transport listening on {} ({})", transport.listeners(), transport.epoll ? "epoll" : "nio");
             return transport;
@@ -135,7 +138,7 @@ public final class SipTransport {
     private ChannelFuture bindDatagram(ListenAddress address) {
         Bootstrap bootstrap = new Bootstrap().group(group)
                 .channel(epoll ? EpollDatagramChannel.class : NioDatagramChannel.class)
-                .option(ChannelOption.RCVBUF_ALLOCATOR,
+                .option(ChannelOption.RECVBUF_ALLOCATOR,
                         new FixedRecvByteBufAllocator(Math.min(settings.limits().maxMessageSize() + 1, 65_536)))
                 .handler(new DatagramHandler(framer, this));
         if (settings.udpReceiveBuffer() > 0) {
@@ -296,7 +299,7 @@ public final class SipTransport {
         return new InetSocketAddress(local.getAddress(), 0);
     }
 
-    private void completed(OutboundMessage out, io.netty.util.concurrent.Future<?> write, CompletableFuture<Void> result) {
+    private void completed(OutboundMessage out, Future<?> write, CompletableFuture<Void> result) {
         if (write.isSuccess()) {
             counters.sent.increment();
             result.complete(null);
