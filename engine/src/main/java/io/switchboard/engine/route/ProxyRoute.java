@@ -1,0 +1,63 @@
+package io.switchboard.engine.route;
+
+import io.switchboard.transport.message.SipStatus;
+import java.util.List;
+
+/**
+ * The built-in {@code proxy} route, what the seed's sample dispatcher configuration does
+ * (seed manual 002, "Configuration example"): reject looping requests with 483, route requests
+ * inside a dialog by their Route set, record-route INVITE and SUBSCRIBE, and relay new requests —
+ * to the configured {@code proxy.destinations} in order, failing over to the next one on a
+ * timeout, 408, 5xx or 6xx, or to the Request-URI when none are configured. A CANCEL that matches
+ * no transaction is answered 481 (RFC 3261 §9.2).
+ */
+public final class ProxyRoute implements Route {
+
+    private final List<String> destinations;
+    private final int maxForwards;
+
+    public ProxyRoute(RouteSettings settings) {
+        this.destinations = List.copyOf(settings.switchboard().getStringList("proxy.destinations"));
+        this.maxForwards = settings.switchboard().getInt("proxy.max-forwards");
+    }
+
+    @Override
+    public void onRequest(RequestContext request) {
+        if (request.maxfwdProcess(maxForwards) == -1) {
+            request.slSendReply(SipStatus.TOO_MANY_HOPS, "Too Many Hops");
+            return;
+        }
+        if (request.isMethod("CANCEL")) {
+            request.slSendReply(SipStatus.CALL_DOES_NOT_EXIST, "Call/Transaction Does Not Exist");
+            return;
+        }
+        if (request.hasToTag()) {
+            if (request.looseRoute()) {
+                request.tRelay();
+            } else if (request.isMethod("ACK")) {
+                request.drop();
+            } else {
+                request.slSendReply(SipStatus.NOT_FOUND, "Not Here");
+            }
+            return;
+        }
+        request.looseRoute();
+        if (request.isMethod("INVITE|SUBSCRIBE")) {
+            request.recordRoute();
+        }
+        if (destinations.isEmpty()) {
+            request.tRelay();
+        } else {
+            request.tRelay(destinations.get(0));
+        }
+    }
+
+    @Override
+    public void onFailure(FailureContext failure) {
+        int code = failure.response().statusCode();
+        boolean failover = failure.isTimeout() || code == SipStatus.REQUEST_TIMEOUT || code >= 500;
+        if (failover && failure.branchCount() < destinations.size()) {
+            failure.tRelay(destinations.get(failure.branchCount()));
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package io.switchboard.engine.route;
+
+import io.switchboard.transport.message.SipRequest;
+import io.switchboard.transport.message.SipResponse;
+
+/** What a reply route sees: the response a branch received, before it is relayed upstream. */
+public interface ReplyContext {
+
+    SipResponse response();
+
+    /** The request as it was relayed on this branch. */
+    SipRequest request();
+
+    /** {@code drop()}: do not relay this response upstream (a 2xx is always relayed, RFC 3261 §16.7). */
+    void drop();
+}
