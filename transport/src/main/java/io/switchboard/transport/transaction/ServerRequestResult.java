@@ -6,7 +6,8 @@ package io.switchboard.transport.transaction;
  *   <li>{@link Kind#NEW_TRANSACTION}: a new request; {@link #transaction()} is the new server
  *       transaction, the TU handles the request and answers through it;</li>
  *   <li>{@link Kind#ABSORBED}: a retransmission, or the ACK of a 300–699 response, taken by its
- *       transaction; the TU does nothing;</li>
+ *       transaction (an ACK that matches an INVITE transaction before its final response is
+ *       dropped the same way); the TU does nothing;</li>
  *   <li>{@link Kind#UNMATCHED_ACK}: an ACK no transaction absorbs, the ACK of a 2xx (§13.2.2.4,
  *       RFC 6026 §7.1); the TU routes it like any request, without a transaction;</li>
  *   <li>{@link Kind#REJECTED}: a new request while the layer shuts down; the TU may answer it
