@@ -1,0 +1,118 @@
+package io.switchboard.transport.transaction;
+
+import io.switchboard.transport.message.SipRequest;
+import io.switchboard.transport.message.SipResponse;
+import io.switchboard.transport.parse.SipParseException;
+import java.util.concurrent.Executor;
+
+/**
+ * A server transaction (RFC 3261 §17.2): created by {@link TransactionLayer#onRequest} for a new
+ * request, it absorbs retransmissions of that request, resending the last response, and sends
+ * the TU's responses to the {@link #source()} hop, retransmitting where the state machine says
+ * so. INVITE: §17.2.1 with RFC 6026; other methods: §17.2.2.
+ *
+ * <p>The transaction ends by itself; {@link #termination()} tells when and why
+ * ({@link TerminationCause#TIMEOUT} when timer H fired without an ACK,
+ * {@link TerminationCause#TRANSPORT_ERROR} when a response could not be sent).
+ */
+public abstract sealed class ServerTransaction extends Transaction
+        permits InviteServerTransaction, NonInviteServerTransaction {
+
+    static final Executor CALLING_THREAD = Runnable::run;
+
+    final ServerKey key;
+    private volatile SipResponse lastResponse;
+    private volatile boolean cancelled;
+
+    ServerTransaction(TransactionLayer layer, ServerKey key, SipRequest request, Hop source, TransactionState initial) {
+        super(layer, request, source, initial, CALLING_THREAD);
+        this.key = key;
+    }
+
+    /** The hop responses go to, as the engine computed it from the top Via (§18.2.2). */
+    public final Hop source() {
+        return hop;
+    }
+
+    /** The last response sent, provisional or final, or null before the first. */
+    public final SipResponse lastResponse() {
+        return lastResponse;
+    }
+
+    /**
+     * Sends a response of the TU (it carries the request's Via headers, §8.2.6) and moves the
+     * state machine. Returns false, sending nothing, when the state takes no response any more
+     * (a final response was sent, the transaction ended) or when sending failed, which ends the
+     * transaction with {@link TerminationCause#TRANSPORT_ERROR}.
+     */
+    public abstract boolean sendResponse(SipResponse response);
+
+    /** True once {@link #markCancelled()} was called: a CANCEL for this INVITE arrived (§9.2). */
+    public final boolean isCancelled() {
+        return cancelled;
+    }
+
+    /**
+     * Records that a CANCEL matched this INVITE transaction (§9.2, §16.10), so a proxy acts on it
+     * once. Returns true the first time; a non-INVITE transaction is never cancelled (§9.1).
+     */
+    public final boolean markCancelled() {
+        if (!isInvite()) {
+            return false;
+        }
+        return lockedGet(() -> {
+            if (cancelled) {
+                return false;
+            }
+            cancelled = true;
+            return true;
+        });
+    }
+
+    /** Arms the first timers; called once the transaction is in the table. */
+    abstract void start();
+
+    /** A retransmission of the request arrived (§17.2.1, §17.2.2). */
+    abstract void onRetransmission();
+
+    /** An ACK matched; true if the transaction absorbs it, false if the TU must route it. */
+    boolean onAck() {
+        return false;
+    }
+
+    /** The To tag of the last response, for the RFC 2543 ACK matching of §17.2.3. */
+    final String responseToTag() {
+        SipResponse response = lastResponse;
+        if (response == null) {
+            return null;
+        }
+        try {
+            return response.to().tag();
+        } catch (SipParseException e) {
+            return null;
+        }
+    }
+
+    /** Lock held. */
+    final void remember(SipResponse response) {
+        lastResponse = response;
+    }
+
+    /** Lock held. */
+    final void resendLastResponse() {
+        SipResponse response = lastResponse;
+        if (response != null) {
+            transmit(response);
+        }
+    }
+
+    @Override
+    final void unregister() {
+        layer.removeServer(this);
+    }
+
+    @Override
+    final void transportFailed(Exception cause) {
+        terminate(TerminationCause.TRANSPORT_ERROR);
+    }
+}
