@@ -26,16 +26,7 @@ public final class TransactionMessages {
      * needed for a 100), Call-ID, CSeq and Timestamp (§8.2.6.1), Content-Length 0.
      */
     public static SipResponse tryingFor(SipRequest request) {
-        MessageBuilder trying = MessageBuilder.response(100, null);
-        for (String via : request.headerValues(HeaderName.VIA)) {
-            trying.add(HeaderName.VIA, via);
-        }
-        copy(request, trying, HeaderName.FROM);
-        copy(request, trying, HeaderName.TO);
-        copy(request, trying, HeaderName.CALL_ID);
-        copy(request, trying, HeaderName.CSEQ);
-        copy(request, trying, HeaderName.TIMESTAMP);
-        return trying.add(HeaderName.CONTENT_LENGTH, "0").buildResponse();
+        return MessageBuilder.responseTo(request, 100, null, null).buildResponse();
     }
 
     /**
