@@ -27,14 +27,14 @@ class TransactionMessagesTest {
             """);
 
     @Test
-    void tryingCopiesTheHeadersOf8_2_6() {
+    void tryingCopiesTheHeadersOf8_2_6AsReceived() {
         SipResponse trying = TransactionMessages.tryingFor(INVITE);
         assertEquals("""
                 SIP/2.0 100 Trying
                 Via: SIP/2.0/UDP pc33.atlanta.example.com;branch=z9hG4bKnashds8, SIP/2.0/UDP 10.0.0.1;branch=z9hG4bK2
-                Via: SIP/2.0/TCP 10.0.0.2;branch=z9hG4bK1
-                From: Alice <sip:alice@atlanta.example.com>;tag=1928301774
+                v: SIP/2.0/TCP 10.0.0.2;branch=z9hG4bK1
                 To: Bob <sip:bob@biloxi.example.com>
+                f: Alice <sip:alice@atlanta.example.com>;tag=1928301774
                 Call-ID: a84b4c76e66710
                 CSeq: 314159 INVITE
                 Timestamp: 54
