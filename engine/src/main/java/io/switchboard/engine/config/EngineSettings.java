@@ -26,7 +26,8 @@ public record EngineSettings(
         int lanes,
         Duration retryAfter,
         TimerSettings timers,
-        int maxForwardsLimit) {
+        int maxForwardsLimit,
+        Duration shutdownTimeout) {
 
     /** Reads and checks the {@code switchboard} block of {@code root}. */
     public static EngineSettings from(Config root) {
@@ -57,7 +58,8 @@ public record EngineSettings(
                 read("switchboard.tm", () -> new TimerSettings(
                         c.getDuration("tm.t1"), c.getDuration("tm.t2"), c.getDuration("tm.t4"),
                         c.getDuration("tm.trying-delay"))),
-                range("switchboard.maxfwd.max-limit", () -> c.getInt("maxfwd.max-limit"), 1, 256));
+                range("switchboard.maxfwd.max-limit", () -> c.getInt("maxfwd.max-limit"), 1, 256),
+                read("switchboard.shutdown-timeout", () -> c.getDuration("shutdown-timeout")));
     }
 
     private static <T> T read(String key, Supplier<T> value) {

@@ -53,8 +53,12 @@ public final class LocalAddresses {
 
     /** True if {@code uri} names this proxy (host and port, default port 5060/5061). */
     public boolean isOurs(SipUri uri) {
-        String host = normalize(uri.host());
-        int port = uri.portOrDefault();
+        return isOurs(uri.host(), uri.portOrDefault());
+    }
+
+    /** True if {@code host} (a name, an IPv4 address or an IPv6 reference) and {@code port} are ours. */
+    public boolean isOurs(String host, int port) {
+        host = normalize(host);
         for (ListenAddress listener : listeners) {
             if (normalize(listener.host()).equals(host) && listener.port() == port) {
                 return true;

@@ -20,7 +20,7 @@ public record NextHop(Transport transport, InetSocketAddress address) {
     /** The next hop for a request sent to {@code uri}. */
     public static NextHop of(Uri uri) throws UnroutableException {
         if (!(uri instanceof SipUri sip)) {
-            throw new UnroutableException("cannot route to a " + uri.scheme() + " URI: " + uri);
+            throw new UnroutableException(416, "cannot route to a " + uri.scheme() + " URI: " + uri);
         }
         String transportParam = sip.transport();
         Transport transport;
@@ -29,7 +29,7 @@ public record NextHop(Transport transport, InetSocketAddress address) {
         } else if (transportParam.equalsIgnoreCase("tcp")) {
             transport = Transport.TCP;
         } else {
-            throw new UnroutableException("transport " + transportParam + " is not supported: " + uri);
+            throw new UnroutableException(478, "transport " + transportParam + " is not supported: " + uri);
         }
         String host = sip.maddr() != null ? sip.maddr() : sip.host();
         return new NextHop(transport, resolve(host, sip.portOrDefault()));
@@ -40,7 +40,7 @@ public record NextHop(Transport transport, InetSocketAddress address) {
         Transport transport = switch (via.transport().toUpperCase(Locale.ROOT)) {
             case "UDP" -> Transport.UDP;
             case "TCP" -> Transport.TCP;
-            default -> throw new UnroutableException("Via transport " + via.transport() + " is not supported");
+            default -> throw new UnroutableException(478, "Via transport " + via.transport() + " is not supported");
         };
         String host = via.received() != null ? via.received() : via.host();
         int port = via.rport() > 0 ? via.rport() : via.port() > 0 ? via.port() : 5060;
@@ -52,14 +52,25 @@ public record NextHop(Transport transport, InetSocketAddress address) {
         try {
             return new InetSocketAddress(InetAddress.getByName(bare), port);
         } catch (UnknownHostException e) {
-            throw new UnroutableException("cannot resolve " + host);
+            throw new UnroutableException(478, "cannot resolve " + host);
         }
     }
 
-    /** A destination that cannot be reached: unsupported scheme or transport, unknown host. */
+    /**
+     * A destination that cannot be reached, with the status a proxy answers it with: 416 for a
+     * scheme it cannot route (RFC 3261 §21.4.14), 478 for a host it cannot resolve (Kamailio's
+     * "Unresolvable destination").
+     */
     public static final class UnroutableException extends Exception {
-        public UnroutableException(String message) {
+        private final int statusCode;
+
+        public UnroutableException(int statusCode, String message) {
             super(message);
+            this.statusCode = statusCode;
+        }
+
+        public int statusCode() {
+            return statusCode;
         }
     }
 }

@@ -11,6 +11,6 @@ public interface ReplyContext {
     /** The request as it was relayed on this branch. */
     SipRequest request();
 
-    /** {@code drop()}: do not relay this response upstream (a 2xx is always relayed, RFC 3261 §16.7). */
+    /** {@code drop()}: do not relay this provisional response upstream; final responses are always relayed (RFC 3261 §16.7). */
     void drop();
 }

@@ -69,6 +69,19 @@ public abstract sealed class ServerTransaction extends Transaction
         });
     }
 
+    /**
+     * Ends the transaction without a response, for a request the TU handled statelessly (a
+     * stateless forward, RFC 3261 §16.11): it leaves the table, so a retransmission is a new
+     * request again, as it would be to a stateless proxy.
+     */
+    public final void release() {
+        locked(() -> {
+            if (!isTerminated()) {
+                terminate(TerminationCause.NORMAL);
+            }
+        });
+    }
+
     /** Arms the first timers; called once the transaction is in the table. */
     abstract void start();
 

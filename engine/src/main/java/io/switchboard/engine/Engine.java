@@ -1,0 +1,158 @@
+package io.switchboard.engine;
+
+import com.typesafe.config.Config;
+import io.switchboard.engine.config.EngineSettings;
+import io.switchboard.engine.proxy.Lanes;
+import io.switchboard.engine.proxy.LocalAddresses;
+import io.switchboard.engine.proxy.MaxForwards;
+import io.switchboard.engine.proxy.ProxyCore;
+import io.switchboard.engine.proxy.ProxyCounters;
+import io.switchboard.engine.proxy.StatelessReplies;
+import io.switchboard.engine.route.RouteSettings;
+import io.switchboard.transport.message.SipRequest;
+import io.switchboard.transport.message.SipStatus;
+import io.switchboard.transport.message.HeaderName;
+import io.switchboard.transport.net.InboundMessage;
+import io.switchboard.transport.net.ListenAddress;
+import io.switchboard.transport.net.OutboundMessage;
+import io.switchboard.transport.net.SipTransport;
+import io.switchboard.transport.net.TransportSettings;
+import io.switchboard.transport.stream.SipEgress;
+import io.switchboard.transport.stream.SipIngress;
+import io.switchboard.transport.transaction.TransactionLayer;
+import io.switchboard.transport.transaction.WheelTimerScheduler;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.stream.BoundedSourceQueue;
+import org.apache.pekko.stream.QueueOfferResult;
+import org.apache.pekko.stream.javadsl.Sink;
+import org.apache.pekko.stream.javadsl.Source;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running Switchboard: the listeners, the bounded ingress stream, the lanes that run the proxy
+ * core, the transaction layer and the egress stream, on one Pekko actor system.
+ */
+public final class Engine {
+
+    private static final Logger log = LoggerFactory.getLogger(Engine.class);
+    private static final int IN_FLIGHT_PER_LANE = 256;
+
+    private final EngineSettings settings;
+    private final ActorSystem<Void> system;
+    private final WheelTimerScheduler timers;
+    private final Lanes lanes;
+    private final SipIngress ingress;
+    private final SipTransport transport;
+    private final TransactionLayer transactions;
+    private final ProxyCore core;
+
+    private Engine(EngineSettings settings, ActorSystem<Void> system, WheelTimerScheduler timers, Lanes lanes,
+            SipIngress ingress, SipTransport transport, TransactionLayer transactions, ProxyCore core) {
+        this.settings = settings;
+        this.system = system;
+        this.timers = timers;
+        this.lanes = lanes;
+        this.ingress = ingress;
+        this.transport = transport;
+        this.transactions = transactions;
+        this.core = core;
+    }
+
+    /** Starts an engine on {@code root} (the whole configuration, defaults included). */
+    public static Engine start(Config root) {
+        EngineSettings settings = EngineSettings.from(root);
+        var route = RouteFactory.create(settings.route(), new RouteSettings(settings.config()));
+        ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "switchboard", root);
+        try {
+            return start(settings, route, system);
+        } catch (RuntimeException e) {
+            system.terminate();
+            throw e;
+        }
+    }
+
+    private static Engine start(EngineSettings settings, io.switchboard.engine.route.Route route, ActorSystem<Void> system) {
+        StatelessReplies sl = new StatelessReplies("Switchboard");
+        BoundedSourceQueue<OutboundMessage>[] outbox = new BoundedSourceQueue[1];
+        ProxyCore[] core = new ProxyCore[1];
+        SipIngress ingress = SipIngress.create(system, settings.ingressBufferSize(),
+                shed -> shedLoad(shed, sl, outbox[0], settings));
+        SipTransport transport = SipTransport.bind(settings.listen(), ingress,
+                TransportSettings.DEFAULT.withLimits(settings.limits())).toCompletableFuture().join();
+        outbox[0] = Source.<OutboundMessage>queue(settings.ingressBufferSize())
+                .to(SipEgress.sink(transport)).run(system);
+        WheelTimerScheduler timers = new WheelTimerScheduler();
+        Lanes lanes = new Lanes(settings.lanes());
+        TransactionLayer transactions = new TransactionLayer(settings.timers(), timers,
+                (message, hop) -> core[0].sendForTransaction(message, hop));
+        LocalAddresses local = new LocalAddresses(transport.listeners(), settings.aliases());
+        core[0] = new ProxyCore(route, transactions, local, sl, new MaxForwards(settings.maxForwardsLimit()), lanes,
+                message -> {
+                    if (outbox[0].offer(message) != QueueOfferResult.enqueued()) {
+                        log.debug("egress full, dropped a message to {}", message.destination());
+                    }
+                });
+        ingress.source()
+                .mapAsync(settings.lanes() * IN_FLIGHT_PER_LANE, in -> CompletableFuture.runAsync(
+                        () -> core[0].onMessage(in), lanes.lane(in.message().header(HeaderName.CALL_ID))))
+                .runWith(Sink.ignore(), system);
+        return new Engine(settings, system, timers, lanes, ingress, transport, transactions, core[0]);
+    }
+
+    /** DESIGN "The hot path", step 2: an INVITE that finds the ingress full gets 503 with Retry-After. */
+    private static void shedLoad(InboundMessage shed, StatelessReplies sl, BoundedSourceQueue<OutboundMessage> outbox,
+            EngineSettings settings) {
+        if (outbox != null && shed.message() instanceof SipRequest request && request.isInvite()) {
+            outbox.offer(OutboundMessage.replyTo(shed, sl.reply(request, SipStatus.SERVICE_UNAVAILABLE, null)
+                    .toBuilder().add(HeaderName.RETRY_AFTER, Long.toString(settings.retryAfter().toSeconds()))
+                    .buildResponse()));
+        }
+    }
+
+    /** The addresses the engine listens on, with the ports actually bound. */
+    public List<ListenAddress> listeners() {
+        return transport.listeners();
+    }
+
+    public ProxyCounters counters() {
+        return core.counters();
+    }
+
+    public TransactionLayer transactions() {
+        return transactions;
+    }
+
+    public SipTransport transport() {
+        return transport;
+    }
+
+    public long shedCount() {
+        return ingress.shedCount();
+    }
+
+    /**
+     * Stops cleanly: new requests are answered 503, transactions in flight get up to
+     * {@code shutdown-timeout} to complete, then the listeners close and the actor system ends.
+     */
+    public CompletionStage<Void> stop() {
+        transactions.shutdown();
+        return transactions.whenIdle().toCompletableFuture()
+                .completeOnTimeout(null, settings.shutdownTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .thenCompose(idle -> {
+                    ingress.complete();
+                    return transport.shutdown();
+                })
+                .thenRun(() -> {
+                    timers.close();
+                    lanes.close();
+                    system.terminate();
+                })
+                .thenCompose(done -> system.getWhenTerminated().thenApply(terminated -> (Void) null));
+    }
+}

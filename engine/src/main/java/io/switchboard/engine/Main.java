@@ -1,0 +1,84 @@
+package io.switchboard.engine;
+
+import com.typesafe.config.Config;
+import io.switchboard.engine.config.ConfigLoader;
+import io.switchboard.engine.config.SettingsException;
+import io.switchboard.transport.net.ListenAddress;
+import java.nio.file.Path;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import sun.misc.Signal;
+
+/**
+ * {@code java -jar switchboard.jar [run] [--config FILE]}: runs the engine on the embedded
+ * defaults or a HOCON file, logs one line when ready, and on SIGTERM or SIGINT stops cleanly
+ * (transactions in flight completed) and exits 0. A wrong setting exits 2 with a message naming it.
+ */
+public final class Main {
+
+    private static final Logger log = LoggerFactory.getLogger(Main.class);
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        Path config = null;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "run" -> {
+                }
+                case "--config" -> {
+                    if (i + 1 >= args.length) {
+                        exit(2, "--config needs a file name");
+                    }
+                    config = Path.of(args[++i]);
+                }
+                case "-h", "--help" -> {
+                    System.out.println("usage: java -jar switchboard.jar [run] [--config FILE]");
+                    return;
+                }
+                default -> exit(2, "unknown argument '" + args[i] + "' (usage: [run] [--config FILE])");
+            }
+        }
+        run(config);
+    }
+
+    private static void run(Path configFile) {
+        Engine engine;
+        try {
+            Config config = configFile == null ? ConfigLoader.defaults() : ConfigLoader.load(configFile);
+            engine = Engine.start(config);
+        } catch (SettingsException e) {
+            exit(2, e.getMessage());
+            return;
+        } catch (CompletionException e) {
+            exit(1, "cannot start: " + e.getCause().getMessage());
+            return;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runnable stop = () -> {
+            log.info("Switchboard stopping: finishing transactions in flight");
+            engine.stop().toCompletableFuture().join();
+            log.info("Switchboard stopped");
+            stopped.countDown();
+        };
+        Signal.handle(new Signal("TERM"), signal -> new Thread(stop, "switchboard-stop").start());
+        Signal.handle(new Signal("INT"), signal -> new Thread(stop, "switchboard-stop").start());
+        log.info("Switchboard ready: listening on {}", engine.listeners().stream()
+                .map(ListenAddress::toString).collect(Collectors.joining(", ")));
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        System.exit(0);
+    }
+
+    private static void exit(int status, String message) {
+        System.err.println("switchboard: " + message);
+        System.exit(status);
+    }
+}
