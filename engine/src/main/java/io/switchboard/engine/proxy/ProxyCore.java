@@ -76,10 +76,6 @@ public final class ProxyCore {
 
     private void onRequest(InboundMessage in, SipRequest request) throws SipParseException {
         counters.receivedRequests.increment();
-        if (request.isAck() && sl.isAckForLocalReply(request)) {
-            counters.absorbedAcks.increment();
-            return;
-        }
         String problem = SanityCheck.problem(request);
         if (problem != null) {
             counters.badRequests.increment();
@@ -95,7 +91,13 @@ public final class ProxyCore {
             }
             case REJECTED -> replyStatelessly(in, sl.reply(marked, SipStatus.SERVICE_UNAVAILABLE, null)
                     .toBuilder().add(HeaderName.RETRY_AFTER, "5").buildResponse());
-            case UNMATCHED_ACK -> runRoute(in, marked, null);
+            case UNMATCHED_ACK -> {
+                if (sl.isAckForLocalReply(marked)) {
+                    counters.absorbedAcks.increment();
+                } else {
+                    runRoute(in, marked, null);
+                }
+            }
             case NEW_TRANSACTION -> {
                 if (!marked.isCancel() || !cancel(result.transaction(), marked)) {
                     runRoute(in, marked, result.transaction());

@@ -1,0 +1,113 @@
+package io.switchboard.loadtests.sipp;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.net.DatagramSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * Runs SIPp (Debian package {@code sip-tester}) as a real peer with the scenarios kept in
+ * {@code load-tests/sipp}. When SIPp is missing the tests are skipped with a message, unless
+ * {@code SWITCHBOARD_REQUIRE_SIPP} is set (as {@code .ci/run} does), when they fail.
+ */
+final class Sipp {
+
+    static final Path SCENARIOS = Path.of("sipp").toAbsolutePath();
+
+    private final List<String> command = new ArrayList<>();
+    private final String name;
+    private Process process;
+    private Path log;
+
+    private Sipp(String name) {
+        this.name = name;
+    }
+
+    static void assumeInstalled() {
+        boolean installed;
+        try {
+            Process probe = new ProcessBuilder("sipp", "-v").redirectErrorStream(true).start();
+            probe.getInputStream().readAllBytes();
+            installed = probe.waitFor(10, TimeUnit.SECONDS);
+        } catch (IOException e) {
+            installed = false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            installed = false;
+        }
+        if (!installed) {
+            if (System.getenv("SWITCHBOARD_REQUIRE_SIPP") != null) {
+                fail("SIPp is required (SWITCHBOARD_REQUIRE_SIPP is set) but 'sipp' is not installed");
+            }
+            Assumptions.abort("SIPp is not installed (apt-get install sip-tester); skipping whole-call tests");
+        }
+    }
+
+    /** A free UDP port on 127.0.0.1, for a SIPp instance to bind. */
+    static int freePort() throws IOException {
+        try (DatagramSocket socket = new DatagramSocket(0, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** A UAS on {@code port} running {@code scenario} for {@code calls} calls. */
+    static Sipp uas(String scenario, int port, int calls) {
+        Sipp sipp = new Sipp("uas-" + scenario + "-" + port);
+        sipp.command.addAll(List.of("sipp", "-sf", SCENARIOS.resolve(scenario).toString(), "-i", "127.0.0.1",
+                "-p", Integer.toString(port), "-m", Integer.toString(calls)));
+        return sipp;
+    }
+
+    /** A UAC on {@code port} calling through {@code proxyPort} with {@code scenario}. */
+    static Sipp uac(String scenario, int port, int proxyPort, String uas, int calls, int rate) {
+        Sipp sipp = new Sipp("uac-" + scenario + "-" + port);
+        sipp.command.addAll(List.of("sipp", "-sf", SCENARIOS.resolve(scenario).toString(),
+                "127.0.0.1:" + proxyPort, "-i", "127.0.0.1", "-p", Integer.toString(port), "-s", "bob",
+                "-key", "uas", uas, "-m", Integer.toString(calls), "-r", Integer.toString(rate), "-d", "0"));
+        return sipp;
+    }
+
+    Sipp start(int timeoutSeconds) throws IOException {
+        command.addAll(List.of("-nostdin", "-timeout", timeoutSeconds + "s", "-timeout_error",
+                "-trace_err", "-error_file", Files.createTempFile(name, ".errors").toString()));
+        log = Files.createTempFile(name, ".log");
+        process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return this;
+    }
+
+    /** Waits for SIPp to end; its exit status is 0 when every call succeeded. */
+    int await(int seconds) throws InterruptedException {
+        if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            return -1;
+        }
+        return process.exitValue();
+    }
+
+    void stop() {
+        if (process != null && process.isAlive()) {
+            process.destroyForcibly();
+        }
+    }
+
+    /** The tail of SIPp's screen and error output, for assertion messages. */
+    String output() {
+        StringBuilder out = new StringBuilder(String.join(" ", command)).append('\n');
+        try {
+            String screen = Files.readString(log, java.nio.charset.StandardCharsets.ISO_8859_1);
+            out.append(screen, Math.max(0, screen.length() - 3000), screen.length());
+            String errors = Files.readString(Path.of(command.get(command.indexOf("-error_file") + 1)),
+                    java.nio.charset.StandardCharsets.ISO_8859_1);
+            out.append("\nerrors:\n").append(errors, 0, Math.min(errors.length(), 3000));
+        } catch (IOException e) {
+            out.append("(no output: ").append(e.getMessage()).append(')');
+        }
+        return out.toString();
+    }
+}
