@@ -1,0 +1,317 @@
+package io.switchboard.engine.route;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.switchboard.engine.config.ConfigLoader;
+import io.switchboard.engine.proxy.MaxForwards;
+import io.switchboard.engine.proxy.SipText;
+import io.switchboard.transport.message.HeaderName;
+import io.switchboard.transport.message.MessageBuilder;
+import io.switchboard.transport.message.SipRequest;
+import io.switchboard.transport.message.SipResponse;
+import io.switchboard.transport.net.Transport;
+import io.switchboard.transport.parse.SipParseException;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+
+/** The built-in {@code proxy} route, through recording contexts. */
+class ProxyRouteTest {
+
+    private static final String TWO_DESTINATIONS =
+            "switchboard.proxy.destinations = [\"sip:127.0.0.1:5071\", \"sip:127.0.0.1:5072\"]";
+
+    private static final String[] IN_DIALOG_BYE = {
+        "BYE sip:bob@192.0.2.20:5080 SIP/2.0",
+        "Via: SIP/2.0/UDP 192.0.2.10:5070;branch=z9hG4bK-bye-1",
+        "Max-Forwards: 70",
+        "From: <sip:alice@example.com>;tag=a1",
+        "To: <sip:bob@example.com>;tag=b1",
+        "Call-ID: call-1@192.0.2.10",
+        "CSeq: 2 BYE",
+    };
+
+    private final ProxyRoute route = route("");
+
+    @Test
+    void maxForwardsZeroIsAnswered483AndNothingElse() {
+        Recording request = new Recording(SipText.with(SipText.INVITE, "Max-Forwards:", "Max-Forwards: 0"));
+        route.onRequest(request);
+        assertEquals(List.of("maxfwdProcess(70)", "slSendReply(483 Too Many Hops)"), request.calls);
+    }
+
+    @Test
+    void cancelWithoutTransactionIsAnswered481() {
+        Recording request = new Recording(SipText.with(SipText.with(SipText.INVITE, "INVITE",
+                "CANCEL sip:bob@192.0.2.20:5080 SIP/2.0"), "CSeq:", "CSeq: 1 CANCEL"));
+        route.onRequest(request);
+        assertEquals(List.of("maxfwdProcess(70)", "slSendReply(481 Call/Transaction Does Not Exist)"), request.calls);
+    }
+
+    @Test
+    void inDialogRequestWithRouteIsRelayedByItsRouteSet() {
+        Recording request = new Recording(SipText.plus(IN_DIALOG_BYE, "Route: <sip:127.0.0.1:5060;lr>"));
+        route.onRequest(request);
+        assertEquals(List.of("maxfwdProcess(70)", "looseRoute", "tRelay"), request.calls);
+    }
+
+    @Test
+    void inDialogRequestIgnoresTheDestinations() {
+        Recording request = new Recording(SipText.plus(IN_DIALOG_BYE, "Route: <sip:127.0.0.1:5060;lr>"));
+        route(TWO_DESTINATIONS).onRequest(request);
+        assertEquals(List.of("maxfwdProcess(70)", "looseRoute", "tRelay"), request.calls);
+    }
+
+    @Test
+    void inDialogAckWithoutRouteIsDropped() {
+        Recording request = new Recording(SipText.with(SipText.with(IN_DIALOG_BYE, "BYE",
+                "ACK sip:bob@192.0.2.20:5080 SIP/2.0"), "CSeq:", "CSeq: 1 ACK"));
+        route.onRequest(request);
+        assertEquals(List.of("maxfwdProcess(70)", "looseRoute", "drop"), request.calls);
+    }
+
+    @Test
+    void inDialogRequestWithoutRouteIsAnswered404() {
+        Recording request = new Recording(IN_DIALOG_BYE);
+        route.onRequest(request);
+        assertEquals(List.of("maxfwdProcess(70)", "looseRoute", "slSendReply(404 Not Here)"), request.calls);
+    }
+
+    @Test
+    void inviteIsRecordRoutedAndRelayedToTheRequestUri() {
+        Recording request = new Recording(SipText.INVITE);
+        route.onRequest(request);
+        assertEquals(List.of("maxfwdProcess(70)", "looseRoute", "recordRoute", "tRelay"), request.calls);
+        assertEquals("69", request.request().header(HeaderName.MAX_FORWARDS));
+    }
+
+    @Test
+    void subscribeIsRecordRouted() {
+        Recording request = new Recording(SipText.with(SipText.with(SipText.INVITE, "INVITE",
+                "SUBSCRIBE sip:bob@192.0.2.20:5080 SIP/2.0"), "CSeq:", "CSeq: 1 SUBSCRIBE"));
+        route.onRequest(request);
+        assertEquals(List.of("maxfwdProcess(70)", "looseRoute", "recordRoute", "tRelay"), request.calls);
+    }
+
+    @Test
+    void optionsIsRelayedWithoutRecordRoute() {
+        Recording request = new Recording(SipText.with(SipText.with(SipText.INVITE, "INVITE",
+                "OPTIONS sip:bob@192.0.2.20:5080 SIP/2.0"), "CSeq:", "CSeq: 1 OPTIONS"));
+        route.onRequest(request);
+        assertEquals(List.of("maxfwdProcess(70)", "looseRoute", "tRelay"), request.calls);
+    }
+
+    @Test
+    void configuredMaxForwardsIsPassedToMaxfwdProcess() {
+        Recording request = new Recording(SipText.without(SipText.INVITE, "Max-Forwards:"));
+        route("switchboard.proxy.max-forwards = 16").onRequest(request);
+        assertEquals("maxfwdProcess(16)", request.calls.get(0));
+        assertEquals("16", request.request().header(HeaderName.MAX_FORWARDS));
+    }
+
+    @Test
+    void inviteGoesToTheFirstDestination() {
+        Recording request = new Recording(SipText.INVITE);
+        route(TWO_DESTINATIONS).onRequest(request);
+        assertEquals(List.of("maxfwdProcess(70)", "looseRoute", "recordRoute", "tRelay(sip:127.0.0.1:5071)"),
+                request.calls);
+    }
+
+    @Test
+    void failureRouteTriesTheNextDestinationOn503() {
+        FailedBranch failure = new FailedBranch(503, false, 1);
+        route(TWO_DESTINATIONS).onFailure(failure);
+        assertEquals(List.of("tRelay(sip:127.0.0.1:5072)"), failure.calls);
+    }
+
+    @Test
+    void failureRouteTriesTheNextDestinationOn408() {
+        FailedBranch failure = new FailedBranch(408, false, 1);
+        route(TWO_DESTINATIONS).onFailure(failure);
+        assertEquals(List.of("tRelay(sip:127.0.0.1:5072)"), failure.calls);
+    }
+
+    @Test
+    void failureRouteTriesTheNextDestinationOnATimeout() {
+        FailedBranch failure = new FailedBranch(408, true, 1);
+        route(TWO_DESTINATIONS).onFailure(failure);
+        assertEquals(List.of("tRelay(sip:127.0.0.1:5072)"), failure.calls);
+    }
+
+    @Test
+    void failureRouteTriesTheNextDestinationOn6xx() {
+        FailedBranch failure = new FailedBranch(603, false, 1);
+        route(TWO_DESTINATIONS).onFailure(failure);
+        assertEquals(List.of("tRelay(sip:127.0.0.1:5072)"), failure.calls);
+    }
+
+    @Test
+    void failureRouteRelays486Upstream() {
+        FailedBranch failure = new FailedBranch(486, false, 1);
+        route(TWO_DESTINATIONS).onFailure(failure);
+        assertEquals(List.of(), failure.calls);
+    }
+
+    @Test
+    void failureRouteStopsAfterTheLastDestination() {
+        FailedBranch failure = new FailedBranch(503, false, 2);
+        route(TWO_DESTINATIONS).onFailure(failure);
+        assertEquals(List.of(), failure.calls);
+    }
+
+    @Test
+    void failureRouteWithoutDestinationsDoesNothing() {
+        FailedBranch failure = new FailedBranch(503, false, 1);
+        route.onFailure(failure);
+        assertEquals(List.of(), failure.calls);
+    }
+
+    private static ProxyRoute route(String hocon) {
+        return new ProxyRoute(new RouteSettings(ConfigLoader.parse(hocon).getConfig("switchboard")));
+    }
+
+    /** A request context that records what the route does; queries answer from the request. */
+    private static final class Recording implements RequestContext {
+        final List<String> calls = new ArrayList<>();
+        private SipRequest request;
+
+        Recording(String... lines) {
+            this.request = SipText.request(lines);
+        }
+
+        @Override
+        public SipRequest request() {
+            return request;
+        }
+
+        @Override
+        public Transport transport() {
+            return Transport.UDP;
+        }
+
+        @Override
+        public InetSocketAddress source() {
+            return new InetSocketAddress("192.0.2.10", 5070);
+        }
+
+        @Override
+        public boolean isMethod(String methods) {
+            for (String method : methods.split("\\|")) {
+                if (method.trim().toUpperCase(Locale.ROOT).equals(request.method().name())) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        @Override
+        public boolean hasToTag() {
+            try {
+                return request.to().tag() != null;
+            } catch (SipParseException e) {
+                return false;
+            }
+        }
+
+        @Override
+        public int maxfwdProcess(int maxValue) {
+            calls.add("maxfwdProcess(" + maxValue + ")");
+            MaxForwards.Outcome outcome = new MaxForwards(70).process(request, maxValue);
+            request = outcome.request();
+            return outcome.code();
+        }
+
+        @Override
+        public boolean looseRoute() {
+            calls.add("looseRoute");
+            return request.hasHeader(HeaderName.ROUTE);
+        }
+
+        @Override
+        public void recordRoute() {
+            calls.add("recordRoute");
+        }
+
+        @Override
+        public boolean tRelay() {
+            calls.add("tRelay");
+            return true;
+        }
+
+        @Override
+        public boolean tRelay(String destination) {
+            calls.add("tRelay(" + destination + ")");
+            return true;
+        }
+
+        @Override
+        public boolean forward() {
+            calls.add("forward");
+            return true;
+        }
+
+        @Override
+        public void slSendReply(int code, String reason) {
+            calls.add("slSendReply(" + code + " " + reason + ")");
+        }
+
+        @Override
+        public void tReply(int code, String reason) {
+            calls.add("tReply(" + code + " " + reason + ")");
+        }
+
+        @Override
+        public void drop() {
+            calls.add("drop");
+        }
+    }
+
+    /** A failure context for a branch of an INVITE that ended with {@code code} or timed out. */
+    private static final class FailedBranch implements FailureContext {
+        final List<String> calls = new ArrayList<>();
+        private final SipRequest request = SipText.request(SipText.INVITE);
+        private final SipResponse response;
+        private final boolean timeout;
+        private final int branchCount;
+
+        FailedBranch(int code, boolean timeout, int branchCount) {
+            this.response = MessageBuilder.responseTo(request, code, null, "t1").buildResponse();
+            this.timeout = timeout;
+            this.branchCount = branchCount;
+        }
+
+        @Override
+        public SipRequest request() {
+            return request;
+        }
+
+        @Override
+        public SipResponse response() {
+            return response;
+        }
+
+        @Override
+        public boolean isTimeout() {
+            return timeout;
+        }
+
+        @Override
+        public int branchCount() {
+            return branchCount;
+        }
+
+        @Override
+        public boolean tRelay() {
+            calls.add("tRelay");
+            return true;
+        }
+
+        @Override
+        public boolean tRelay(String destination) {
+            calls.add("tRelay(" + destination + ")");
+            return true;
+        }
+    }
+}
