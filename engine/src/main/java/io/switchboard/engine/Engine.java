@@ -91,7 +91,13 @@ public final class Engine {
         Lanes lanes = new Lanes(settings.lanes());
         TransactionLayer transactions = new TransactionLayer(settings.timers(), timers,
                 (message, hop) -> core[0].sendForTransaction(message, hop));
-        LocalAddresses local = new LocalAddresses(transport.listeners(), settings.aliases());
+        LocalAddresses local;
+        try {
+            local = new LocalAddresses(transport.listeners(), settings.aliases());
+        } catch (IllegalArgumentException e) {
+            transport.shutdown();
+            throw new io.switchboard.engine.config.SettingsException("setting switchboard.aliases: " + e.getMessage(), e);
+        }
         core[0] = new ProxyCore(route, transactions, local, sl, new MaxForwards(settings.maxForwardsLimit()), lanes,
                 message -> {
                     if (outbox[0].offer(message) != QueueOfferResult.enqueued()) {

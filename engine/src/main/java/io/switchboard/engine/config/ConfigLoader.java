@@ -52,6 +52,10 @@ public final class ConfigLoader {
 
     private static Config over(Config user) {
         Config defaults = defaults();
+        if (user.root().containsKey("switchboard")
+                && user.root().get("switchboard").valueType() != ConfigValueType.OBJECT) {
+            throw new SettingsException("setting switchboard must be a block { ... }");
+        }
         if (user.hasPath("switchboard")) {
             checkKnown(user.getConfig("switchboard"), defaults.getConfig("switchboard"), "switchboard");
         }

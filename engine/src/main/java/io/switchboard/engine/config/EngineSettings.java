@@ -55,11 +55,17 @@ public record EngineSettings(
                 range("switchboard.ingress.buffer-size", () -> c.getInt("ingress.buffer-size"), 1, 1 << 22),
                 lanes == 0 ? cores : lanes,
                 read("switchboard.ingress.retry-after", () -> c.getDuration("ingress.retry-after")),
-                read("switchboard.tm", () -> new TimerSettings(
-                        c.getDuration("tm.t1"), c.getDuration("tm.t2"), c.getDuration("tm.t4"),
-                        c.getDuration("tm.trying-delay"))),
+                timers(c),
                 range("switchboard.maxfwd.max-limit", () -> c.getInt("maxfwd.max-limit"), 1, 256),
                 read("switchboard.shutdown-timeout", () -> c.getDuration("shutdown-timeout")));
+    }
+
+    private static TimerSettings timers(Config c) {
+        var t1 = read("switchboard.tm.t1", () -> c.getDuration("tm.t1"));
+        var t2 = read("switchboard.tm.t2", () -> c.getDuration("tm.t2"));
+        var t4 = read("switchboard.tm.t4", () -> c.getDuration("tm.t4"));
+        var tryingDelay = read("switchboard.tm.trying-delay", () -> c.getDuration("tm.trying-delay"));
+        return read("switchboard.tm", () -> new TimerSettings(t1, t2, t4, tryingDelay));
     }
 
     private static <T> T read(String key, Supplier<T> value) {

@@ -36,6 +36,9 @@ public final class LocalAddresses {
         String text = alias.trim();
         int colon = text.lastIndexOf(':');
         boolean bracketed = text.startsWith("[");
+        if (!bracketed && text.indexOf(':') != colon) {
+            throw new IllegalArgumentException("alias '" + alias + "': an IPv6 address must be in brackets, e.g. [2001:db8::7]");
+        }
         if (colon > 0 && (!bracketed || colon > text.indexOf(']'))) {
             try {
                 return new Alias(normalize(text.substring(0, colon)), Integer.parseInt(text.substring(colon + 1)));

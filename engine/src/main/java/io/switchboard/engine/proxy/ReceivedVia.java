@@ -21,7 +21,7 @@ public final class ReceivedVia {
         Via top = request.topVia();
         String address = source.getAddress().getHostAddress();
         boolean askedForRport = top.hasRport() && top.rport() < 0;
-        boolean hostDiffers = !sameHost(top.host(), address);
+        boolean hostDiffers = !sameHost(top.host(), source.getAddress());
         if (!askedForRport && !hostDiffers) {
             return request;
         }
@@ -35,8 +35,15 @@ public final class ReceivedVia {
                 .buildRequest();
     }
 
-    private static boolean sameHost(String viaHost, String address) {
-        String host = viaHost.startsWith("[") ? viaHost.substring(1, viaHost.length() - 1) : viaHost;
-        return host.equalsIgnoreCase(address);
+    /** RFC 3261 §18.2.1: an IPv6 literal is compared as an address, a name as text. */
+    private static boolean sameHost(String viaHost, java.net.InetAddress source) {
+        if (viaHost.startsWith("[") && viaHost.endsWith("]")) {
+            try {
+                return java.net.InetAddress.getByName(viaHost.substring(1, viaHost.length() - 1)).equals(source);
+            } catch (java.net.UnknownHostException e) {
+                return false;
+            }
+        }
+        return viaHost.equalsIgnoreCase(source.getHostAddress());
     }
 }

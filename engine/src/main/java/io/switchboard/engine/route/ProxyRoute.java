@@ -1,5 +1,6 @@
 package io.switchboard.engine.route;
 
+import io.switchboard.engine.config.SettingsException;
 import io.switchboard.transport.message.SipStatus;
 import java.util.List;
 
@@ -8,7 +9,7 @@ import java.util.List;
  * (seed manual 002, "Configuration example"): reject looping requests with 483, route requests
  * inside a dialog by their Route set, record-route INVITE and SUBSCRIBE, and relay new requests —
  * to the configured {@code proxy.destinations} in order, failing over to the next one on a
- * timeout, 408, 5xx or 6xx, or to the Request-URI when none are configured. A CANCEL that matches
+ * timeout, 408 or 5xx (not after a 6xx: RFC 3261 §16.7 step 5), or to the Request-URI when none are configured. A CANCEL that matches
  * no transaction is answered 481 (RFC 3261 §9.2).
  */
 public final class ProxyRoute implements Route {
@@ -19,6 +20,10 @@ public final class ProxyRoute implements Route {
     public ProxyRoute(RouteSettings settings) {
         this.destinations = List.copyOf(settings.switchboard().getStringList("proxy.destinations"));
         this.maxForwards = settings.switchboard().getInt("proxy.max-forwards");
+        if (maxForwards < 1 || maxForwards > 255) {
+            throw new SettingsException("setting switchboard.proxy.max-forwards must be between 1 and 255, not "
+                    + maxForwards);
+        }
     }
 
     @Override
@@ -55,7 +60,7 @@ public final class ProxyRoute implements Route {
     @Override
     public void onFailure(FailureContext failure) {
         int code = failure.response().statusCode();
-        boolean failover = failure.isTimeout() || code == SipStatus.REQUEST_TIMEOUT || code >= 500;
+        boolean failover = failure.isTimeout() || code == SipStatus.REQUEST_TIMEOUT || code >= 500 && code < 600;
         if (failover && failure.branchCount() < destinations.size()) {
             failure.tRelay(destinations.get(failure.branchCount()));
         }

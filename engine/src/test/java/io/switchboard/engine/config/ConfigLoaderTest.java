@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -108,8 +107,6 @@ class ConfigLoaderTest {
     }
 
     @Test
-    @Disabled("bug: ConfigLoader.over calls user.getConfig(\"switchboard\") outside its try, so load() of a file"
-            + " with `switchboard = 5` throws ConfigException.WrongType instead of SettingsException, see report")
     void fileWithAScalarSwitchboardIsASettingsException() throws Exception {
         Path file = write("scalar.conf", "switchboard = 5\n");
         assertThrows(SettingsException.class, () -> ConfigLoader.load(file));

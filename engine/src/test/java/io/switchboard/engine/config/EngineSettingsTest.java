@@ -8,7 +8,6 @@ import io.switchboard.transport.net.ListenAddress;
 import io.switchboard.transport.net.Transport;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** The typed, checked view of the {@code switchboard} block. */
@@ -72,8 +71,6 @@ class EngineSettingsTest {
     }
 
     @Test
-    @Disabled("bug: EngineSettings.from reads tm.t1/t2/t4/trying-delay in one read(\"switchboard.tm\", ...), so a bad"
-            + " timer is named `switchboard.tm` (plus HOCON's relative 'tm.t1'), not `switchboard.tm.t1`, see report")
     void malformedTimerIsNamedByItsFullPath() {
         assertNames("switchboard.tm.t1", "switchboard.tm.t1 = abc");
     }

@@ -9,7 +9,6 @@ import io.switchboard.transport.net.ListenAddress;
 import io.switchboard.transport.net.Transport;
 import io.switchboard.transport.uri.SipUri;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** Which URIs name this proxy (Kamailio's {@code myself}). */
@@ -117,8 +116,6 @@ class LocalAddressesTest {
     }
 
     @Test
-    @Disabled("bug: LocalAddresses.parseAlias splits an unbracketed IPv6 alias at its last ':', so '2001:db8::7'"
-            + " silently becomes host '2001:db8:' port 7 instead of being rejected as ListenAddress.parse does, see report")
     void unbracketedIpv6AliasIsRejected() {
         assertThrows(IllegalArgumentException.class, () -> new LocalAddresses(List.of(UDP), List.of("2001:db8::7")));
     }

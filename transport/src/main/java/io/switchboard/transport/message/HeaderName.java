@@ -137,7 +137,11 @@ public final class HeaderName {
 
     @Override
     public boolean equals(Object other) {
-        return this == other || other instanceof HeaderName h && h.key.equals(key);
+        if (this == other) {
+            return true;
+        }
+        // well-known names are singletons: two different constants never name the same header
+        return other instanceof HeaderName h && !(wellKnown && h.wellKnown) && h.key.equals(key);
     }
 
     @Override
