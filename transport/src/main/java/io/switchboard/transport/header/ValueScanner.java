@@ -212,6 +212,9 @@ final class ValueScanner {
      * inside quoted strings and angle brackets; an empty element is an error.
      */
     static List<String> splitList(String value, String header) throws SipParseException {
+        if (value.indexOf(',') < 0 && value.indexOf('"') < 0) {
+            return List.of(element(value, 0, value.length(), header));
+        }
         List<String> parts = new ArrayList<>(2);
         int start = 0;
         boolean quoted = false;
