@@ -75,8 +75,8 @@ public final class Main {
         };
         Signal.handle(new Signal("TERM"), signal -> new Thread(stop, "switchboard-stop").start());
         Signal.handle(new Signal("INT"), signal -> new Thread(stop, "switchboard-stop").start());
-        log.info("Switchboard ready: listening on {}", engine.listeners().stream()
-                .map(ListenAddress::toString).collect(Collectors.joining(", ")));
+        log.info("Switchboard ready: listening on {}; management on {}", engine.listeners().stream()
+                .map(ListenAddress::toString).collect(Collectors.joining(", ")), engine.management().url());
         try {
             stopped.await();
         } catch (InterruptedException e) {

@@ -78,6 +78,13 @@ public final class Management {
         return server.localAddress();
     }
 
+    /** The listener's base URL, {@code http://127.0.0.1:8060}; the endpoints are {@code /RPC} and {@code /metrics}. */
+    public String url() {
+        InetSocketAddress address = address();
+        String host = address.getAddress().getHostAddress();
+        return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort();
+    }
+
     /** Closes the listener and releases the JVM metrics. */
     public CompletionStage<Void> stop() {
         return server.close().thenRun(() -> {

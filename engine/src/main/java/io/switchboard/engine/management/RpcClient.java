@@ -1,7 +1,10 @@
 package io.switchboard.engine.management;
 
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -11,6 +14,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Arrays;
 
 /**
  * {@code java -jar switchboard.jar ctl [--url URL] [--token TOKEN] METHOD [PARAMS...]}: the
@@ -32,6 +36,9 @@ public final class RpcClient {
             "usage: switchboard ctl [--url URL] [--token TOKEN] METHOD [PARAMS...]   (ctl system.listMethods lists them)";
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Indents arrays as well as objects: a list of statistics prints one per line, as kamcmd does. */
+    private static final ObjectWriter INDENTED = JSON.writer(
+            new DefaultPrettyPrinter().withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE));
 
     private RpcClient() {
     }
@@ -69,24 +76,26 @@ public final class RpcClient {
             return USAGE;
         }
         ObjectNode request = JSON.createObjectNode().put("jsonrpc", "2.0").put("method", args[i]);
-        ArrayNode params = request.putArray("params");
-        for (i++; i < args.length; i++) {
-            addParam(params, args[i]);
-        }
+        request.set("params", params(Arrays.copyOfRange(args, i + 1, args.length)));
         request.put("id", 1);
         return call(url, token, request, out, err);
     }
 
-    private static void addParam(ArrayNode params, String arg) {
-        if (arg.startsWith("s:")) {
-            params.add(arg.substring(2));
-            return;
+    /** The params array: integers as numbers, as kamcmd sends them; {@code s:VALUE} always a string. */
+    static ArrayNode params(String[] args) {
+        ArrayNode params = JSON.createArrayNode();
+        for (String arg : args) {
+            if (arg.startsWith("s:")) {
+                params.add(arg.substring(2));
+                continue;
+            }
+            try {
+                params.add(Long.parseLong(arg));
+            } catch (NumberFormatException e) {
+                params.add(arg);
+            }
         }
-        try {
-            params.add(Long.parseLong(arg));
-        } catch (NumberFormatException e) {
-            params.add(arg);
-        }
+        return params;
     }
 
     private static int call(String url, String token, ObjectNode request, PrintStream out, PrintStream err) {
@@ -113,12 +122,12 @@ public final class RpcClient {
             }
             JsonNode answer = JSON.readTree(response.body());
             if (answer.has("error")) {
-                err.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(answer.get("error")));
+                err.println(INDENTED.writeValueAsString(answer.get("error")));
                 return RPC_ERROR;
             }
             JsonNode result = answer.get("result");
             if (result != null && !result.isNull()) {
-                out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(result));
+                out.println(INDENTED.writeValueAsString(result));
             }
             return OK;
         } catch (IOException e) {

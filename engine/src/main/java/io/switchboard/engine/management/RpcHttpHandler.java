@@ -54,12 +54,22 @@ final class RpcHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+        Channel channel = ctx.channel();
+        if (request.decoderResult().isFailure()) {
+            enqueue(channel, "a malformed request", () -> HttpResponseStream.sendEmpty(channel, false,
+                    HttpResponseStatus.BAD_REQUEST, null, null));
+            return;
+        }
         Received received = new Received(request.method(), new QueryStringDecoder(request.uri()).path(),
                 request.headers().get(HttpHeaderNames.AUTHORIZATION), HttpUtil.isKeepAlive(request),
                 ByteBufUtil.getBytes(request.content()));
-        Channel channel = ctx.channel();
-        previous = previous.thenRunAsync(() -> serve(channel, received), worker).exceptionally(e -> {
-            log.warn("management request {} {} failed", received.method(), received.path(), e);
+        enqueue(channel, received.method() + " " + received.path(), () -> serve(channel, received));
+    }
+
+    /** Runs {@code task} on the worker once the answers before it on this connection are written. */
+    private void enqueue(Channel channel, String what, Runnable task) {
+        previous = previous.thenRunAsync(task, worker).exceptionally(e -> {
+            log.warn("management request {} failed", what, e);
             channel.close();
             return null;
         });
@@ -76,24 +86,32 @@ final class RpcHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
         if (!authorized(request.authorization())) {
             HttpResponseStream.sendEmpty(channel, keepAlive, HttpResponseStatus.UNAUTHORIZED,
                     HttpHeaderNames.WWW_AUTHENTICATE, "Bearer realm=\"switchboard\"");
-        } else if (!request.path().equals(RPC_PATH) && !request.path().equals(METRICS_PATH)) {
-            HttpResponseStream.sendEmpty(channel, keepAlive, HttpResponseStatus.NOT_FOUND, null, null);
-        } else if (request.path().equals(RPC_PATH) && !request.method().equals(HttpMethod.POST)) {
-            HttpResponseStream.sendEmpty(channel, keepAlive, HttpResponseStatus.METHOD_NOT_ALLOWED,
-                    HttpHeaderNames.ALLOW, "POST");
-        } else if (request.path().equals(METRICS_PATH) && !request.method().equals(HttpMethod.GET)) {
-            HttpResponseStream.sendEmpty(channel, keepAlive, HttpResponseStatus.METHOD_NOT_ALLOWED,
-                    HttpHeaderNames.ALLOW, "GET");
-        } else if (request.path().equals(RPC_PATH)) {
-            JsonRpcEndpoint.Body body = endpoint.parse(request.body());
-            if (body.expectsAnswer()) {
-                stream(channel, keepAlive, JSON, out -> endpoint.answer(body, out));
-            } else {
-                endpoint.runNotifications(body);
-                HttpResponseStream.sendEmpty(channel, keepAlive, HttpResponseStatus.NO_CONTENT, null, null);
+            return;
+        }
+        switch (request.path()) {
+            case RPC_PATH -> {
+                if (!request.method().equals(HttpMethod.POST)) {
+                    HttpResponseStream.sendEmpty(channel, keepAlive, HttpResponseStatus.METHOD_NOT_ALLOWED,
+                            HttpHeaderNames.ALLOW, "POST");
+                    return;
+                }
+                JsonRpcEndpoint.Body body = endpoint.parse(request.body());
+                if (body.expectsAnswer()) {
+                    stream(channel, keepAlive, JSON, out -> endpoint.answer(body, out));
+                } else {
+                    endpoint.runNotifications(body);
+                    HttpResponseStream.sendEmpty(channel, keepAlive, HttpResponseStatus.NO_CONTENT, null, null);
+                }
             }
-        } else {
-            stream(channel, keepAlive, PROMETHEUS_TEXT, metrics::scrape);
+            case METRICS_PATH -> {
+                if (!request.method().equals(HttpMethod.GET)) {
+                    HttpResponseStream.sendEmpty(channel, keepAlive, HttpResponseStatus.METHOD_NOT_ALLOWED,
+                            HttpHeaderNames.ALLOW, "GET");
+                    return;
+                }
+                stream(channel, keepAlive, PROMETHEUS_TEXT, metrics::scrape);
+            }
+            default -> HttpResponseStream.sendEmpty(channel, keepAlive, HttpResponseStatus.NOT_FOUND, null, null);
         }
     }
 

@@ -70,7 +70,7 @@ public final class RpcServer {
                     } else {
                         group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
                         bound.completeExceptionally(new IOException("cannot listen for management (switchboard.rpc.listen) on "
-                                + settings.listen() + ": " + f.cause().getMessage(), f.cause()));
+                                + settings.listen().getHostString() + ":" + settings.listen().getPort() + ": " + f.cause().getMessage(), f.cause()));
                     }
                 });
         return bound;

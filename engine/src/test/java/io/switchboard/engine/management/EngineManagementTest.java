@@ -30,7 +30,7 @@ class EngineManagementTest {
     static void start() {
         engine = Engine.start(ConfigLoader.parse(
                 "switchboard { listen = [\"udp:127.0.0.1:0\"], rpc.listen = \"127.0.0.1:0\", shutdown-timeout = 1s }"));
-        rpc = new RpcCalls(engine.management().address(), null);
+        rpc = new RpcCalls(engine.management(), null);
         sipPort = engine.listeners().stream().filter(l -> l.transport() == Transport.UDP)
                 .mapToInt(ListenAddress::port).findFirst().orElseThrow();
     }
@@ -42,6 +42,11 @@ class EngineManagementTest {
 
     /** Sends an OPTIONS with Max-Forwards 0 and returns the status line of the answer (483). */
     private static String optionsWithMaxForwardsZero(String callId) throws Exception {
+        return options(callId, "OPTIONS");
+    }
+
+    /** Sends an OPTIONS with Max-Forwards 0 and the CSeq method given; returns the answer's status line. */
+    private static String options(String callId, String cseqMethod) throws Exception {
         try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
             socket.setSoTimeout(5_000);
             String request = "OPTIONS sip:nobody@127.0.0.1:" + sipPort + " SIP/2.0\r\n"
@@ -50,7 +55,7 @@ class EngineManagementTest {
                     + "From: <sip:tester@127.0.0.1>;tag=t1\r\n"
                     + "To: <sip:nobody@127.0.0.1>\r\n"
                     + "Call-ID: " + callId + "\r\n"
-                    + "CSeq: 1 OPTIONS\r\n"
+                    + "CSeq: 1 " + cseqMethod + "\r\n"
                     + "Content-Length: 0\r\n\r\n";
             byte[] bytes = request.getBytes(StandardCharsets.US_ASCII);
             socket.send(new DatagramPacket(bytes, bytes.length, InetAddress.getLoopbackAddress(), sipPort));
@@ -86,6 +91,17 @@ class EngineManagementTest {
         assertEquals(tooManyHops + 1, statistic("sl:483_replies"), "sl statistics are not reset, as in Kamailio");
         optionsWithMaxForwardsZero("mgmt-stats-2");
         assertEquals(1, statistic("rcv_requests"), "a bare name finds the statistic too");
+    }
+
+    @Test
+    void aRequestFailingTheSanityChecksIsAnErrorRequestAndAnErrorReply() throws Exception {
+        long errors = statistic("core:err_requests");
+        long badRequests = statistic("sl:400_replies");
+        long errorReplies = statistic("sl:sent_err_replies");
+        assertEquals("SIP/2.0 400 Bad Request", options("mgmt-sanity-1", "INVITE"));
+        assertEquals(errors + 1, statistic("core:err_requests"));
+        assertEquals(badRequests + 1, statistic("sl:400_replies"));
+        assertEquals(errorReplies + 1, statistic("sl:sent_err_replies"));
     }
 
     @Test
@@ -134,7 +150,7 @@ class EngineManagementTest {
         status = RpcClient.run(new String[] {"--url", rpc.rpcUrl(), "stats.get_statistics", "core:", "sl:483_replies"},
                 RpcServerTokenTest.print(out), RpcServerTokenTest.print(err));
         assertEquals(RpcClient.OK, status, err::toString);
-        assertTrue(out.toString(StandardCharsets.UTF_8).contains("\"sl:483_replies = "));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("\n  \"sl:483_replies = "), out::toString);
     }
 
     @Test

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,8 +22,8 @@ final class RpcCalls {
     private final String base;
     private final String token;
 
-    RpcCalls(InetSocketAddress address, String token) {
-        this.base = "http://" + address.getHostString() + ":" + address.getPort();
+    RpcCalls(Management management, String token) {
+        this.base = management.url();
         this.token = token;
     }
 

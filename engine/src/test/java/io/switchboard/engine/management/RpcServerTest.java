@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.switchboard.engine.stats.Statistic;
+import java.net.Socket;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +64,7 @@ class RpcServerTest {
             }
         }));
         management.statistics().add("test", "things", Statistic.Kind.COUNTER, () -> 42);
-        rpc = new RpcCalls(management.address(), null);
+        rpc = new RpcCalls(management, null);
     }
 
     @AfterAll
@@ -171,7 +174,8 @@ class RpcServerTest {
 
     @Test
     void systemListsAndExplainsTheMethods() throws Exception {
-        List<String> methods = RpcCalls.JSON.convertValue(rpc.result("system.listMethods"), List.class);
+        List<String> methods = new ArrayList<>();
+        rpc.result("system.listMethods").forEach(name -> methods.add(name.asText()));
         assertTrue(methods.containsAll(List.of("system.listMethods", "system.methodHelp", "core.version", "core.uptime",
                 "core.shmmem", "stats.get_statistics", "stats.reset_statistics", "stats.fetch", "test.echo")), methods::toString);
         assertEquals("Echoes its parameters. Usage: test.echo text [count]",
@@ -241,8 +245,29 @@ class RpcServerTest {
         assertEquals("POST", get.headers().firstValue("allow").orElse(""));
     }
 
+    @Test
+    void pipelinedRequestsAreAnsweredInOrderAndGarbageGets400() throws Exception {
+        String first = "{\"method\": \"test.many\", \"params\": [20000], \"id\": \"first\"}";
+        String second = "{\"method\": \"core.version\", \"id\": \"second\"}";
+        String requests = rawPost(first) + rawPost(second) + "GARBAGE\r\n\r\n";
+        try (Socket socket = new Socket(management.address().getAddress(), management.address().getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(requests.getBytes(StandardCharsets.US_ASCII));
+            String answers = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+            int firstAt = answers.indexOf("\"id\":\"first\"");
+            int secondAt = answers.indexOf("\"id\":\"second\"");
+            assertTrue(firstAt > 0 && secondAt > firstAt, answers.length() + " bytes");
+            assertTrue(answers.indexOf("HTTP/1.1 400 Bad Request") > secondAt);
+        }
+    }
+
+    private static String rawPost(String json) {
+        return "POST /RPC HTTP/1.1\r\nHost: test\r\nContent-Type: application/json\r\nContent-Length: "
+                + json.length() + "\r\n\r\n" + json;
+    }
+
     private static List<String> fieldNames(JsonNode node) {
-        List<String> names = new java.util.ArrayList<>();
+        List<String> names = new ArrayList<>();
         node.fieldNames().forEachRemaining(names::add);
         return names;
     }

@@ -25,7 +25,7 @@ class RpcServerTokenTest {
     @BeforeAll
     static void start() {
         management = Management.start(RpcSettings.of("127.0.0.1:0", TOKEN), worker).toCompletableFuture().join();
-        rpc = new RpcCalls(management.address(), TOKEN);
+        rpc = new RpcCalls(management, TOKEN);
     }
 
     @AfterAll
