@@ -2,6 +2,7 @@ package io.switchboard.engine;
 
 import com.typesafe.config.Config;
 import io.switchboard.engine.config.EngineSettings;
+import io.switchboard.engine.management.Management;
 import io.switchboard.engine.proxy.Lanes;
 import io.switchboard.engine.proxy.LocalAddresses;
 import io.switchboard.engine.proxy.MaxForwards;
@@ -9,6 +10,7 @@ import io.switchboard.engine.proxy.ProxyCore;
 import io.switchboard.engine.proxy.ProxyCounters;
 import io.switchboard.engine.proxy.StatelessReplies;
 import io.switchboard.engine.route.RouteSettings;
+import io.switchboard.engine.stats.CoreStatistics;
 import io.switchboard.transport.message.SipRequest;
 import io.switchboard.transport.message.SipStatus;
 import io.switchboard.transport.message.HeaderName;
@@ -26,6 +28,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.stream.BoundedSourceQueue;
 import org.apache.pekko.stream.QueueOfferResult;
@@ -51,9 +54,11 @@ public final class Engine {
     private final SipTransport transport;
     private final TransactionLayer transactions;
     private final ProxyCore core;
+    private final Management management;
 
     private Engine(EngineSettings settings, ActorSystem<Void> system, WheelTimerScheduler timers, Lanes lanes,
-            SipIngress ingress, SipTransport transport, TransactionLayer transactions, ProxyCore core) {
+            SipIngress ingress, SipTransport transport, TransactionLayer transactions, ProxyCore core,
+            Management management) {
         this.settings = settings;
         this.system = system;
         this.timers = timers;
@@ -62,6 +67,7 @@ public final class Engine {
         this.transport = transport;
         this.transactions = transactions;
         this.core = core;
+        this.management = management;
     }
 
     /** Starts an engine on {@code root} (the whole configuration, defaults included). */
@@ -69,15 +75,22 @@ public final class Engine {
         EngineSettings settings = EngineSettings.from(root);
         var route = RouteFactory.create(settings.route(), new RouteSettings(settings.config()));
         ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "switchboard", root);
+        Management management = null;
         try {
-            return start(settings, route, system);
+            management = Management.start(settings.rpc(), system.dispatchers().lookup(DispatcherSelector.blocking()))
+                    .toCompletableFuture().join();
+            return start(settings, route, system, management);
         } catch (RuntimeException e) {
+            if (management != null) {
+                management.stop();
+            }
             system.terminate();
             throw e;
         }
     }
 
-    private static Engine start(EngineSettings settings, io.switchboard.engine.route.Route route, ActorSystem<Void> system) {
+    private static Engine start(EngineSettings settings, io.switchboard.engine.route.Route route, ActorSystem<Void> system,
+            Management management) {
         StatelessReplies sl = new StatelessReplies("Switchboard");
         BoundedSourceQueue<OutboundMessage>[] outbox = new BoundedSourceQueue[1];
         ProxyCore[] core = new ProxyCore[1];
@@ -108,7 +121,9 @@ public final class Engine {
                 .mapAsync(settings.lanes() * IN_FLIGHT_PER_LANE, in -> CompletableFuture.runAsync(
                         () -> core[0].onMessage(in), lanes.lane(in.message().header(HeaderName.CALL_ID))))
                 .runWith(Sink.ignore(), system);
-        return new Engine(settings, system, timers, lanes, ingress, transport, transactions, core[0]);
+        CoreStatistics.register(management.statistics(), core[0].counters(), transactions.statistics(), transport,
+                ingress::shedCount);
+        return new Engine(settings, system, timers, lanes, ingress, transport, transactions, core[0], management);
     }
 
     /** DESIGN "The hot path", step 2: an INVITE that finds the ingress full gets 503 with Retry-After. */
@@ -142,6 +157,11 @@ public final class Engine {
         return ingress.shedCount();
     }
 
+    /** The management plane: RPC commands, statistics and the listener serving them. */
+    public Management management() {
+        return management;
+    }
+
     /**
      * Stops cleanly: new requests are answered 503, transactions in flight get up to
      * {@code shutdown-timeout} to complete, then the listeners close and the actor system ends.
@@ -154,6 +174,7 @@ public final class Engine {
                     ingress.complete();
                     return transport.shutdown();
                 })
+                .thenCompose(closed -> management.stop())
                 .thenRun(() -> {
                     timers.close();
                     lanes.close();

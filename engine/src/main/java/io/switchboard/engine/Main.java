@@ -3,8 +3,10 @@ package io.switchboard.engine;
 import com.typesafe.config.Config;
 import io.switchboard.engine.config.ConfigLoader;
 import io.switchboard.engine.config.SettingsException;
+import io.switchboard.engine.management.RpcClient;
 import io.switchboard.transport.net.ListenAddress;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
@@ -16,6 +18,8 @@ import sun.misc.Signal;
  * {@code java -jar switchboard.jar [run] [--config FILE]}: runs the engine on the embedded
  * defaults or a HOCON file, logs one line when ready, and on SIGTERM or SIGINT stops cleanly
  * (transactions in flight completed) and exits 0. A wrong setting exits 2 with a message naming it.
+ * {@code java -jar switchboard.jar ctl METHOD [PARAMS...]} calls a management command instead
+ * ({@link RpcClient}).
  */
 public final class Main {
 
@@ -25,6 +29,9 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("ctl")) {
+            System.exit(RpcClient.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+        }
         Path config = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -37,7 +44,8 @@ public final class Main {
                     config = Path.of(args[++i]);
                 }
                 case "-h", "--help" -> {
-                    System.out.println("usage: java -jar switchboard.jar [run] [--config FILE]");
+                    System.out.println("usage: java -jar switchboard.jar [run] [--config FILE]\n"
+                            + "       java -jar switchboard.jar ctl [--url URL] [--token TOKEN] METHOD [PARAMS...]");
                     return;
                 }
                 default -> exit(2, "unknown argument '" + args[i] + "' (usage: [run] [--config FILE])");
@@ -67,8 +75,8 @@ public final class Main {
         };
         Signal.handle(new Signal("TERM"), signal -> new Thread(stop, "switchboard-stop").start());
         Signal.handle(new Signal("INT"), signal -> new Thread(stop, "switchboard-stop").start());
-        log.info("Switchboard ready: listening on {}", engine.listeners().stream()
-                .map(ListenAddress::toString).collect(Collectors.joining(", ")));
+        log.info("Switchboard ready: listening on {}; management on {}", engine.listeners().stream()
+                .map(ListenAddress::toString).collect(Collectors.joining(", ")), engine.management().url());
         try {
             stopped.await();
         } catch (InterruptedException e) {

@@ -2,6 +2,7 @@ package io.switchboard.engine.config;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
+import io.switchboard.engine.management.RpcSettings;
 import io.switchboard.transport.net.ListenAddress;
 import io.switchboard.transport.parse.SipLimits;
 import io.switchboard.transport.transaction.TimerSettings;
@@ -27,7 +28,8 @@ public record EngineSettings(
         Duration retryAfter,
         TimerSettings timers,
         int maxForwardsLimit,
-        Duration shutdownTimeout) {
+        Duration shutdownTimeout,
+        RpcSettings rpc) {
 
     /** Reads and checks the {@code switchboard} block of {@code root}. */
     public static EngineSettings from(Config root) {
@@ -57,7 +59,9 @@ public record EngineSettings(
                 read("switchboard.ingress.retry-after", () -> c.getDuration("ingress.retry-after")),
                 timers(c),
                 range("switchboard.maxfwd.max-limit", () -> c.getInt("maxfwd.max-limit"), 1, 256),
-                read("switchboard.shutdown-timeout", () -> c.getDuration("shutdown-timeout")));
+                read("switchboard.shutdown-timeout", () -> c.getDuration("shutdown-timeout")),
+                read("switchboard.rpc.listen", () -> RpcSettings.of(c.getString("rpc.listen"),
+                        read("switchboard.rpc.token", () -> c.getString("rpc.token")))));
     }
 
     private static TimerSettings timers(Config c) {

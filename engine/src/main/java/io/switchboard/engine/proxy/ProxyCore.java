@@ -80,6 +80,7 @@ public final class ProxyCore {
         if (problem != null) {
             counters.badRequests.increment();
             if (!request.isAck()) {
+                counters.errorReplies.increment();
                 replyStatelessly(in, sl.reply(request, SipStatus.BAD_REQUEST, "Bad Request", problem));
             }
             return;
@@ -143,6 +144,7 @@ public final class ProxyCore {
     private void onResponse(SipResponse response) throws SipParseException {
         counters.receivedReplies.increment();
         if (SanityCheck.problem(response) != null) {
+            counters.badReplies.increment();
             counters.droppedReplies.increment();
             return;
         }
@@ -219,13 +221,13 @@ public final class ProxyCore {
 
     /** Sends a response through its server transaction. */
     void reply(ServerTransaction transaction, SipResponse response) {
-        counters.localReplies.increment();
+        counters.localReply(response.statusCode());
         transaction.sendResponse(response);
     }
 
     /** Sends a response back where the request came from, without a transaction. */
     void replyStatelessly(InboundMessage in, SipResponse response) {
-        counters.localReplies.increment();
+        counters.localReply(response.statusCode());
         outbox.send(OutboundMessage.replyTo(in, response));
     }
 

@@ -1,5 +1,6 @@
 package io.switchboard.engine.proxy;
 
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -15,9 +16,12 @@ public final class ProxyCounters {
     final LongAdder droppedRequests = new LongAdder();
     final LongAdder droppedReplies = new LongAdder();
     final LongAdder badRequests = new LongAdder();
+    final LongAdder badReplies = new LongAdder();
+    final LongAdder errorReplies = new LongAdder();
     final LongAdder absorbedAcks = new LongAdder();
     final LongAdder localReplies = new LongAdder();
     final LongAdder egressDrops = new LongAdder();
+    private final AtomicLongArray localRepliesByCode = new AtomicLongArray(600);
 
     public long receivedRequests() {
         return receivedRequests.sum();
@@ -48,6 +52,16 @@ public final class ProxyCounters {
         return badRequests.sum();
     }
 
+    /** Responses dropped because they failed the sanity checks. */
+    public long badReplies() {
+        return badReplies.sum();
+    }
+
+    /** The 400 replies sent to requests that failed the sanity checks (Kamailio's sl_reply_error). */
+    public long errorReplies() {
+        return errorReplies.sum();
+    }
+
     /** ACKs for local negative replies absorbed (sl's signature matched). */
     public long absorbedAcks() {
         return absorbedAcks.sum();
@@ -56,6 +70,18 @@ public final class ProxyCounters {
     /** Replies this proxy generated itself (sl_send_reply, t_reply, 408, 487, ...). */
     public long localReplies() {
         return localReplies.sum();
+    }
+
+    /** Replies with status {@code code} (100-699) this proxy generated itself. */
+    public long localReplies(int code) {
+        return localRepliesByCode.get(code - 100);
+    }
+
+    void localReply(int code) {
+        localReplies.increment();
+        if (code >= 100 && code < 700) {
+            localRepliesByCode.incrementAndGet(code - 100);
+        }
     }
 
     /** Outbound messages dropped because the egress queue was full. */
