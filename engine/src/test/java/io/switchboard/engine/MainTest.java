@@ -87,7 +87,7 @@ class MainTest {
     void runsAnswersAndStopsCleanlyOnSigterm() throws Exception {
         int port = freePort();
         Path config = Files.writeString(dir.resolve("switchboard.conf"),
-                "switchboard { listen = [\"udp:127.0.0.1:" + port + "\"], shutdown-timeout = 2s }\n");
+                "switchboard { listen = [\"udp:127.0.0.1:" + port + "\"], rpc.listen = \"127.0.0.1:0\", shutdown-timeout = 2s }\n");
         Process engine = launch("run", "--config", config.toString());
         try {
             Output output = new Output(engine);
