@@ -56,6 +56,8 @@ public final class Engine {
     private final ProxyCore core;
     private final Management management;
 
+    private CompletionStage<Void> stopping;
+
     private Engine(EngineSettings settings, ActorSystem<Void> system, WheelTimerScheduler timers, Lanes lanes,
             SipIngress ingress, SipTransport transport, TransactionLayer transactions, ProxyCore core,
             Management management) {
@@ -165,8 +167,16 @@ public final class Engine {
     /**
      * Stops cleanly: new requests are answered 503, transactions in flight get up to
      * {@code shutdown-timeout} to complete, then the listeners close and the actor system ends.
+     * Calling it again (a second SIGTERM) returns the same stage.
      */
-    public CompletionStage<Void> stop() {
+    public synchronized CompletionStage<Void> stop() {
+        if (stopping == null) {
+            stopping = shutDown();
+        }
+        return stopping;
+    }
+
+    private CompletionStage<Void> shutDown() {
         transactions.shutdown();
         return transactions.whenIdle().toCompletableFuture()
                 .completeOnTimeout(null, settings.shutdownTimeout().toMillis(), TimeUnit.MILLISECONDS)
