@@ -83,9 +83,15 @@ public record JournalSettings(Kind journal, Path dataDir) {
         return dataDir.resolve("journal");
     }
 
-    /** The Pekko settings that select this journal, to lay over the rest of the configuration. */
+    /**
+     * The Pekko settings that select this journal, to lay over the rest of the configuration; they
+     * carry this {@code switchboard.persistence} block too, so the actor system's configuration
+     * says which journal it runs on.
+     */
     public Config overlay() {
-        return journal == Kind.H2 ? h2Overlay() : memoryOverlay();
+        return (journal == Kind.H2 ? h2Overlay() : memoryOverlay()).withFallback(ConfigFactory.parseMap(Map.of(
+                PATH + ".journal", journal.name().toLowerCase(Locale.ROOT),
+                PATH + ".data-dir", dataDir.toString())));
     }
 
     private static Config memoryOverlay() {

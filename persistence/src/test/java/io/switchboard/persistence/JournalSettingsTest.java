@@ -41,6 +41,12 @@ class JournalSettingsTest {
     }
 
     @Test
+    void theOverlayCarriesTheChoice() {
+        JournalSettings settings = JournalSettings.fromConfig(switchboard("switchboard.persistence.journal = memory"));
+        assertEquals(settings, JournalSettings.fromConfig(settings.overlay().getConfig("switchboard")));
+    }
+
+    @Test
     void theJournalNameIsCaseInsensitive() {
         assertEquals(JournalSettings.Kind.MEMORY,
                 JournalSettings.fromConfig(switchboard("switchboard.persistence.journal = MEMORY")).journal());

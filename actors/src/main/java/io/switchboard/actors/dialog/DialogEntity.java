@@ -447,13 +447,13 @@ public final class DialogEntity extends EventSourcedBehavior<DialogEntity.Comman
         current = next;
         DialogState from = before.state();
         DialogState to = next.state();
+        DialogSnapshot snapshot = next.snapshot();
+        env.directory().put(snapshot);
         DialogStatistics statistics = env.statistics();
         statistics.moved(from, to);
         if (to == DialogState.UNCONFIRMED && from == DialogState.DELETED) {
             statistics.created();
         }
-        DialogSnapshot snapshot = next.snapshot();
-        env.directory().put(snapshot);
         if (from.isSetup() && to == DialogState.CONFIRMED_NA) {
             env.listener().dialogStarted(snapshot);
         } else if (from.isSetup() && to == DialogState.DELETED) {
