@@ -8,6 +8,7 @@ import io.switchboard.actors.dialog.DialogEvent.SequentialRequest;
 import io.switchboard.actors.dialog.DialogEvent.Terminated;
 import io.switchboard.actors.dialog.DialogEvent.TimeoutChanged;
 import io.switchboard.persistence.CborSerializable;
+import io.switchboard.transport.message.SipMethod;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -138,6 +139,33 @@ public record Dialog(DialogState state, InitialInvite invite, DialogProperties p
             case CONFIRMED -> deadlines.lifetime();
             case DELETED -> deadlines.end();
         };
+    }
+
+    /**
+     * True if {@code invite} is this dialog's INVITE come back through the proxy (seed manual 6.12
+     * {@code detect_spirals}): the dialog is still being set up, and From tag and CSeq are its own.
+     */
+    public boolean spiralOf(InitialInvite invite) {
+        return state.isSetup() && this.invite.fromTag().equals(invite.fromTag()) && this.invite.cseq() == invite.cseq();
+    }
+
+    /**
+     * The event of a request within this confirmed dialog from {@code from}, BYE aside: the ACK of
+     * the 2xx in state 3 is {@link Acked}, anything else a {@link SequentialRequest}. As in
+     * Kamailio, the lifetime starts again with that ACK and with each request in state 4, unless
+     * {@code noreset} (seed manual section 2, 6.54).
+     */
+    public DialogEvent request(Side from, String method, long cseq, long nowMillis, boolean noreset) {
+        boolean firstAck = SipMethod.ACK.name().equals(method) && state == DialogState.CONFIRMED_NA
+                && from == Side.CALLER && cseq == invite.cseq();
+        boolean reset = !noreset && (firstAck || state == DialogState.CONFIRMED);
+        long lifetime = reset ? nowMillis + lifetimeSeconds * 1000 : deadlines.lifetime();
+        return firstAck ? new Acked(cseq, nowMillis, lifetime) : new SequentialRequest(from, method, cseq, lifetime);
+    }
+
+    /** True if {@code cseq} is above the last CSeq seen from {@code from}. */
+    public boolean raisesCseq(Side from, long cseq) {
+        return cseq > (from == Side.CALLER ? callerCseq : calleeCseq);
     }
 
     /** The {@link Created} event that rebuilds this dialog as it was set up, for the first write when it is answered. */

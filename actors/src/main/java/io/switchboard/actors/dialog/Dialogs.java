@@ -94,6 +94,11 @@ public final class Dialogs {
         return entity(callId).ask(replyTo -> new Command.Terminate(Set.copyOf(byeTo), reason, replyTo), timeout);
     }
 
+    /** {@code dlg_set_timeout} from a route: a new lifetime for the dialog, starting now (or at the answer). */
+    public void setTimeout(String callId, Duration lifetime) {
+        entity(callId).tell(new Command.SetTimeout(lifetime.toSeconds(), null));
+    }
+
     /** {@code dlg_set_timeout}: a new lifetime for the dialog; false if it has ended or never was. */
     public CompletionStage<Boolean> setTimeout(String callId, Duration lifetime, Duration timeout) {
         return entity(callId).ask(replyTo -> new Command.SetTimeout(lifetime.toSeconds(), replyTo), timeout);

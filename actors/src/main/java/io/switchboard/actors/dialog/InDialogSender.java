@@ -32,7 +32,9 @@ public interface InDialogSender {
      */
     default CompletionStage<List<Integer>> sendByes(Dialog dialog, Set<Side> targets) {
         List<CompletableFuture<Integer>> answers = new ArrayList<>();
-        for (Side target : EnumSet.copyOf(targets)) {
+        Set<Side> ordered = EnumSet.noneOf(Side.class);
+        ordered.addAll(targets);
+        for (Side target : ordered) {
             String socket = target == Side.CALLER ? dialog.invite().callerSocket() : dialog.invite().calleeSocket();
             CompletableFuture<Integer> answer;
             try {

@@ -9,7 +9,6 @@ import io.switchboard.transport.message.HeaderName;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
@@ -20,7 +19,6 @@ import org.junit.jupiter.api.Test;
 class DialogEntityRecoveryTest {
 
     private static final ActorTestKit KIT = ActorTestKit.create("dialog-recovery", EntityHarness.config());
-    private static final AtomicInteger CALLS = new AtomicInteger();
 
     @AfterAll
     static void stop() {
@@ -28,7 +26,7 @@ class DialogEntityRecoveryTest {
     }
 
     private static EntityHarness harness(DialogSettings settings) {
-        return new EntityHarness(KIT, settings, "call-" + CALLS.incrementAndGet() + "@recovery.test");
+        return new EntityHarness(KIT, settings);
     }
 
     @Test
@@ -126,7 +124,7 @@ class DialogEntityRecoveryTest {
         DialogDirectory directory = new DialogDirectory();
         DialogEnvironment env = new DialogEnvironment(DialogSettings.defaults(), new RecordingSender(200), statistics,
                 directory, DialogListener.NONE, new ManualClock(EntityHarness.START));
-        String callId = "stopped-" + CALLS.incrementAndGet() + "@recovery.test";
+        String callId = "stopped@recovery.test";
         ActorRef<Command> entity = KIT.spawn(DialogEntity.create(callId, env,
                 KIT.<ClusterSharding.ShardCommand>createTestProbe().getRef()));
         entity.tell(new Command.Track(SampleCall.invite(callId), DialogProperties.NONE, null));

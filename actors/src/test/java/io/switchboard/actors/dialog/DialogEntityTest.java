@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -21,7 +20,6 @@ import org.junit.jupiter.api.Test;
 class DialogEntityTest {
 
     private static final ActorTestKit KIT = ActorTestKit.create("dialog-entity", EntityHarness.config());
-    private static final AtomicInteger CALLS = new AtomicInteger();
 
     @AfterAll
     static void stop() {
@@ -29,7 +27,7 @@ class DialogEntityTest {
     }
 
     private static EntityHarness harness(DialogSettings settings) {
-        return new EntityHarness(KIT, settings, "call-" + CALLS.incrementAndGet() + "@entity.test");
+        return new EntityHarness(KIT, settings);
     }
 
     private static EntityHarness harness() {

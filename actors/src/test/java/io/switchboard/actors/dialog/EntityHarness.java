@@ -8,6 +8,7 @@ import io.switchboard.actors.dialog.DialogEntity.Command;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.ManualTime;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
@@ -33,10 +34,13 @@ final class EntityHarness {
     final String callId;
     final EventSourcedBehaviorTestKit<Command, DialogEvent, Dialog> entity;
 
-    EntityHarness(ActorTestKit kit, DialogSettings settings, String callId) {
+    private static final AtomicInteger CALLS = new AtomicInteger();
+
+    /** An entity for a Call-ID of its own. */
+    EntityHarness(ActorTestKit kit, DialogSettings settings) {
         this.time = ManualTime.get(kit.system());
         this.shard = kit.createTestProbe();
-        this.callId = callId;
+        this.callId = "call-" + CALLS.incrementAndGet() + "@" + kit.system().name();
         DialogEnvironment env = new DialogEnvironment(settings, sender, statistics, directory, listener, clock);
         this.entity = EventSourcedBehaviorTestKit.create(kit.system(), DialogEntity.create(callId, env, shard.getRef()));
     }
