@@ -24,8 +24,8 @@ import org.apache.pekko.cluster.typed.Join;
  * {@code TimeoutException} past it. Per-node views are {@link #directory()} and
  * {@link #statistics()}.
  *
- * <p>The node joins itself when {@code pekko.cluster.seed-nodes} is empty: a lone engine is a
- * cluster of one. With a durable journal ({@code switchboard.persistence.journal = h2}) the shards
+ * <p>The actor system must be a cluster node ({@link io.switchboard.actors.ClusterNode#overlay()});
+ * it joins itself when {@code pekko.cluster.seed-nodes} is empty: a lone engine is a cluster of one. With a durable journal ({@code switchboard.persistence.journal = h2}) the shards
  * remember their entities (in the journal), so after a restart every dialog that had not been
  * cleaned up is started again and its timers run without waiting for a message.
  */
@@ -39,8 +39,16 @@ public final class Dialogs {
         this.env = env;
     }
 
-    /** Joins the cluster of one if no seed nodes are configured and starts dialog sharding on this node. */
+    /**
+     * Joins the cluster of one if no seed nodes are configured and starts dialog sharding on this
+     * node; an actor system that is no cluster node is an {@link IllegalStateException}.
+     */
     public static Dialogs init(ActorSystem<?> system, DialogEnvironment env) {
+        String provider = system.settings().config().getString("pekko.actor.provider");
+        if (!provider.equals("cluster") && !provider.endsWith(".ClusterActorRefProvider")) {
+            throw new IllegalStateException("dialogs need a cluster node, the actor system's provider is " + provider
+                    + ": lay io.switchboard.actors.ClusterNode's overlay over its configuration");
+        }
         if (system.settings().config().getStringList("pekko.cluster.seed-nodes").isEmpty()) {
             Cluster cluster = Cluster.get(system);
             cluster.manager().tell(Join.create(cluster.selfMember().address()));

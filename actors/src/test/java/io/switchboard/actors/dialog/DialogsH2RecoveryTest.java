@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import io.switchboard.actors.ClusterNode;
 import io.switchboard.persistence.JournalSettings;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -40,6 +41,7 @@ class DialogsH2RecoveryTest {
                 .withFallback(ConfigFactory.defaultReference()).getConfig("switchboard");
         JournalSettings journal = JournalSettings.fromConfig(switchboard);
         ActorTestKit kit = ActorTestKit.create("h2-dialogs", journal.overlay()
+                .withFallback(ClusterNode.fromConfig(ConfigFactory.defaultReference().getConfig("switchboard")).overlay())
                 .withFallback(ConfigFactory.parseString("pekko.cluster.jmx.multi-mbeans-in-same-jvm = on"))
                 .withFallback(ConfigFactory.load()));
         journal.createSchema(kit.system()).toCompletableFuture().get(WAIT.toSeconds(), TimeUnit.SECONDS);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.ConfigFactory;
+import io.switchboard.actors.ClusterNode;
 import io.switchboard.persistence.JournalSettings;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,6 +34,7 @@ class DialogsTest {
                 .parseString("switchboard.persistence.journal = memory")
                 .withFallback(ConfigFactory.defaultReference()).getConfig("switchboard"));
         kit = ActorTestKit.create("dialogs", journal.overlay()
+                .withFallback(ClusterNode.fromConfig(ConfigFactory.defaultReference().getConfig("switchboard")).overlay())
                 .withFallback(ConfigFactory.parseString("pekko.cluster.jmx.multi-mbeans-in-same-jvm = on"))
                 .withFallback(ConfigFactory.load()));
         dialogs = Dialogs.init(kit.system(), new DialogEnvironment(DialogSettings.defaults(), SENDER,

@@ -45,11 +45,10 @@ final class EntityHarness {
         this.entity = EventSourcedBehaviorTestKit.create(kit.system(), DialogEntity.create(callId, env, shard.getRef()));
     }
 
-    /** The test kit's system: event-sourced test journal, manual time, no cluster. */
+    /** The test kit's system: event-sourced test journal and manual time. */
     static Config config() {
         return EventSourcedBehaviorTestKit.config()
                 .withFallback(ManualTime.config())
-                .withFallback(ConfigFactory.parseString("pekko.actor.provider = local"))
                 .withFallback(ConfigFactory.load());
     }
 
