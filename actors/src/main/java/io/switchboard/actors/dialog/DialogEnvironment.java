@@ -1,0 +1,69 @@
+package io.switchboard.actors.dialog;
+
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * What the dialog entities of one node share: the settings, the sender of generated requests,
+ * the statistics, the directory of live dialogs, the event-route listener and the clock every
+ * absolute deadline is read from (a test moves it together with Pekko's manual time). Entities
+ * report their changes here, and this keeps directory, statistics (seed manual section 8) and
+ * event routes (section 11) in step.
+ */
+public record DialogEnvironment(DialogSettings settings, InDialogSender sender, DialogStatistics statistics,
+        DialogDirectory directory, DialogListener listener, Clock clock) {
+
+    public DialogEnvironment {
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(sender, "sender");
+        Objects.requireNonNull(statistics, "statistics");
+        Objects.requireNonNull(directory, "directory");
+        Objects.requireNonNull(listener, "listener");
+        Objects.requireNonNull(clock, "clock");
+    }
+
+    /** New statistics and directory, no listener, the system clock. */
+    public static DialogEnvironment create(DialogSettings settings, InDialogSender sender) {
+        return new DialogEnvironment(settings, sender, new DialogStatistics(), new DialogDirectory(),
+                DialogListener.NONE, Clock.systemUTC());
+    }
+
+    /** A dialog this node holds changed while running (not in recovery). */
+    void changed(Dialog before, Dialog after) {
+        DialogState from = before.state();
+        DialogState to = after.state();
+        DialogSnapshot snapshot = after.snapshot();
+        directory.put(snapshot);
+        statistics.moved(from, to);
+        if (to == DialogState.UNCONFIRMED && from == DialogState.DELETED) {
+            statistics.created();
+        }
+        if (from.isSetup() && to == DialogState.CONFIRMED_NA) {
+            listener.dialogStarted(snapshot);
+        } else if (from.isSetup() && to == DialogState.DELETED) {
+            statistics.failed();
+            listener.dialogFailed(snapshot);
+        } else if (from.isConfirmed() && to == DialogState.DELETED) {
+            if (after.ending().cause() == EndCause.TIMEOUT) {
+                statistics.expired();
+            }
+            listener.dialogEnded(snapshot);
+        }
+    }
+
+    /** This node holds {@code dialog} now: recovered after a restart or taken over from another node. */
+    void held(Dialog dialog) {
+        if (dialog.tracked()) {
+            statistics.entered(dialog.state());
+            directory.put(dialog.snapshot());
+        }
+    }
+
+    /** This node no longer holds {@code dialog}: its entity stopped. */
+    void released(Dialog dialog) {
+        if (dialog.tracked()) {
+            statistics.left(dialog.state());
+            directory.remove(dialog.invite().callId());
+        }
+    }
+}

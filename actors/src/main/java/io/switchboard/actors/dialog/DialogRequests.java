@@ -1,0 +1,74 @@
+package io.switchboard.actors.dialog;
+
+import io.switchboard.transport.header.NameAddress;
+import io.switchboard.transport.message.HeaderName;
+import io.switchboard.transport.message.MessageBuilder;
+import io.switchboard.transport.message.SipMethod;
+import io.switchboard.transport.message.SipRequest;
+import io.switchboard.transport.parse.SipParseException;
+import io.switchboard.transport.uri.SipUri;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Requests this proxy sends within a dialog on behalf of one party to the other (seed manual 6.49
+ * {@code send_bye}, 7.8 {@code dlg_bye}, 9.8 {@code dlg.terminate_dlg}), built as that party's UA
+ * would (RFC 3261 §12.2.1.1): Request-URI the remote target, Route the route set towards the
+ * target (for a strict router first in the set, the §12.2.1.1 rewrite), From and To with the
+ * sending party's tag in From, CSeq one above the sending party's last. The Via is left to the
+ * sender, which adds its own.
+ */
+public final class DialogRequests {
+
+    /** Max-Forwards of generated requests (RFC 3261 §8.1.1.6). */
+    public static final int MAX_FORWARDS = 70;
+
+    private DialogRequests() {
+    }
+
+    /** A BYE to {@code target}, sent as its peer would; {@code dialog} must have been answered. */
+    public static SipRequest bye(Dialog dialog, Side target) {
+        InitialInvite invite = dialog.invite();
+        boolean toCallee = target == Side.CALLEE;
+        String remoteTarget = toCallee ? dialog.answer().calleeContact() : invite.callerContact();
+        List<String> routeSet = toCallee ? dialog.calleeRouteSet() : invite.callerRouteSet();
+        String caller = nameAddress(invite.fromUri(), invite.fromTag());
+        String callee = nameAddress(invite.toUri(), dialog.toTag());
+        long cseq = (toCallee ? dialog.callerCseq() : dialog.calleeCseq()) + 1;
+
+        String requestUri = remoteTarget;
+        List<String> routes = routeSet;
+        String strictRouter = routeSet.isEmpty() ? null : strictRouter(routeSet.get(0));
+        if (strictRouter != null) {
+            requestUri = strictRouter;
+            routes = new ArrayList<>(routeSet.subList(1, routeSet.size()));
+            routes.add("<" + remoteTarget + ">");
+        }
+        MessageBuilder builder = MessageBuilder.request(SipMethod.BYE, requestUri);
+        for (String route : routes) {
+            builder.add(HeaderName.ROUTE, route);
+        }
+        return builder.add(HeaderName.MAX_FORWARDS, Integer.toString(MAX_FORWARDS))
+                .add(HeaderName.FROM, toCallee ? caller : callee)
+                .add(HeaderName.TO, toCallee ? callee : caller)
+                .add(HeaderName.CALL_ID, invite.callId())
+                .add(HeaderName.CSEQ, cseq + " " + SipMethod.BYE)
+                .add(HeaderName.CONTENT_LENGTH, "0")
+                .buildRequest();
+    }
+
+    private static String nameAddress(String uri, String tag) {
+        return "<" + uri + ">;tag=" + tag;
+    }
+
+    /** The Request-URI for a route entry without {@code lr}, or null for a loose router or an entry that does not parse. */
+    private static String strictRouter(String route) {
+        try {
+            return NameAddress.parse(route, HeaderName.ROUTE.name()).uri() instanceof SipUri uri && !uri.isLooseRouter()
+                    ? uri.withoutHeaders().toString()
+                    : null;
+        } catch (SipParseException e) {
+            return null;
+        }
+    }
+}

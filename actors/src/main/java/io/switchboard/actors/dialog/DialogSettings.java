@@ -1,0 +1,89 @@
+package io.switchboard.actors.dialog;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigValueType;
+import java.time.Duration;
+
+/**
+ * The dialog module's parameters under {@code switchboard.dialog}, with the seed manual's names in
+ * kebab-case and its defaults (section 6): {@code default-timeout} 43200 s (6.6),
+ * {@code early-timeout} 300 s (6.7), {@code noack-timeout} 60 s (6.8), {@code end-timeout} 300 s
+ * (6.9), {@code timeout-noreset} 0 (6.54), {@code send-bye} 0 (6.49), {@code detect-spirals} 1
+ * (6.12), {@code rr-param} "did" (6.3), {@code dlg-match-mode} 1 (6.11). A timeout given as a bare
+ * number is in seconds, Kamailio's unit; a HOCON duration ({@code 90s}, {@code 2m}) also works.
+ * Switches take 0/1 or on/off. A wrong value is an {@link IllegalArgumentException} naming the key.
+ */
+public record DialogSettings(Duration defaultTimeout, Duration earlyTimeout, Duration noackTimeout,
+        Duration endTimeout, boolean timeoutNoreset, boolean sendBye, boolean detectSpirals, String rrParam,
+        MatchMode matchMode) {
+
+    /** Path of the settings block within the root configuration. */
+    public static final String PATH = "switchboard.dialog";
+
+    /** The defaults of {@code reference.conf}. */
+    public static DialogSettings defaults() {
+        return fromConfig(ConfigFactory.defaultReference().getConfig("switchboard"));
+    }
+
+    /** Reads the {@code dialog} block of the {@code switchboard} configuration. */
+    public static DialogSettings fromConfig(Config switchboard) {
+        Config c = switchboard.getConfig("dialog");
+        String rrParam = string(c, "rr-param");
+        if (!rrParam.matches("[A-Za-z0-9.!%*_+`'~-]+")) {
+            throw new IllegalArgumentException("setting " + PATH + ".rr-param must be a SIP token, not \"" + rrParam + "\"");
+        }
+        int mode = integer(c, "dlg-match-mode");
+        return new DialogSettings(timeout(c, "default-timeout"), timeout(c, "early-timeout"),
+                timeout(c, "noack-timeout"), timeout(c, "end-timeout"), flag(c, "timeout-noreset"),
+                flag(c, "send-bye"), flag(c, "detect-spirals"), rrParam, MatchMode.of(mode).orElseThrow(
+                        () -> new IllegalArgumentException("setting " + PATH + ".dlg-match-mode must be 0, 1 or 2, not " + mode)));
+    }
+
+    private static Duration timeout(Config c, String key) {
+        Duration value;
+        try {
+            value = c.getValue(key).valueType() == ConfigValueType.NUMBER
+                    ? Duration.ofSeconds(c.getLong(key))
+                    : c.getDuration(key);
+        } catch (ConfigException e) {
+            throw new IllegalArgumentException("setting " + PATH + "." + key + " must be a duration: " + e.getMessage(), e);
+        }
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException("setting " + PATH + "." + key + " must be positive, not " + value);
+        }
+        return value;
+    }
+
+    private static boolean flag(Config c, String key) {
+        try {
+            if (c.getValue(key).valueType() == ConfigValueType.NUMBER) {
+                int value = c.getInt(key);
+                if (value == 0 || value == 1) {
+                    return value == 1;
+                }
+                throw new IllegalArgumentException("setting " + PATH + "." + key + " must be 0 or 1, not " + value);
+            }
+            return c.getBoolean(key);
+        } catch (ConfigException e) {
+            throw new IllegalArgumentException("setting " + PATH + "." + key + " must be 0 or 1: " + e.getMessage(), e);
+        }
+    }
+
+    private static int integer(Config c, String key) {
+        try {
+            return c.getInt(key);
+        } catch (ConfigException e) {
+            throw new IllegalArgumentException("setting " + PATH + "." + key + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String string(Config c, String key) {
+        try {
+            return c.getString(key);
+        } catch (ConfigException e) {
+            throw new IllegalArgumentException("setting " + PATH + "." + key + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package io.switchboard.actors.dialog;
+
+import io.switchboard.actors.dialog.DialogEntity.Command;
+import io.switchboard.persistence.JournalSettings;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletionStage;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.cluster.sharding.typed.ClusterShardingSettings;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
+import org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef;
+import org.apache.pekko.cluster.typed.Cluster;
+import org.apache.pekko.cluster.typed.Join;
+
+/**
+ * The dialog module as the engine uses it (seed manual 7.10 {@code dlg_manage()}, 7.13
+ * {@code is_known_dlg()}, 7.14 {@code dlg_set_timeout()}, 9 the {@code dlg.*} commands): starts
+ * the sharded {@link DialogEntity} on the node and addresses dialogs by Call-ID. What a call does
+ * is told (fire and forget: the hot path never waits for an entity or the journal); what a route
+ * or a command needs to know is asked, always with a deadline, and the stage fails with a
+ * {@code TimeoutException} past it. Per-node views are {@link #directory()} and
+ * {@link #statistics()}.
+ *
+ * <p>The actor system must be a cluster node ({@link io.switchboard.actors.ClusterNode#overlay()});
+ * it joins itself when {@code pekko.cluster.seed-nodes} is empty: a lone engine is a cluster of one. With a durable journal ({@code switchboard.persistence.journal = h2}) the shards
+ * remember their entities (in the journal), so after a restart every dialog that had not been
+ * cleaned up is started again and its timers run without waiting for a message.
+ */
+public final class Dialogs {
+
+    private final ClusterSharding sharding;
+    private final DialogEnvironment env;
+
+    private Dialogs(ClusterSharding sharding, DialogEnvironment env) {
+        this.sharding = sharding;
+        this.env = env;
+    }
+
+    /**
+     * Joins the cluster of one if no seed nodes are configured and starts dialog sharding on this
+     * node; an actor system that is no cluster node is an {@link IllegalStateException}.
+     */
+    public static Dialogs init(ActorSystem<?> system, DialogEnvironment env) {
+        String provider = system.settings().config().getString("pekko.actor.provider");
+        if (!provider.equals("cluster") && !provider.endsWith(".ClusterActorRefProvider")) {
+            throw new IllegalStateException("dialogs need a cluster node, the actor system's provider is " + provider
+                    + ": lay io.switchboard.actors.ClusterNode's overlay over its configuration");
+        }
+        if (system.settings().config().getStringList("pekko.cluster.seed-nodes").isEmpty()) {
+            Cluster cluster = Cluster.get(system);
+            cluster.manager().tell(Join.create(cluster.selfMember().address()));
+        }
+        boolean durable = JournalSettings.fromConfig(system.settings().config().getConfig("switchboard")).durable();
+        ClusterShardingSettings settings = ClusterShardingSettings.create(system);
+        settings = durable
+                ? settings.withRememberEntities(true)
+                        .withRememberEntitiesStoreMode(ClusterShardingSettings.rememberEntitiesStoreModeEventSourced())
+                : settings.withNoPassivationStrategy();
+        ClusterSharding sharding = ClusterSharding.get(system);
+        sharding.init(Entity.of(DialogEntity.TYPE_KEY,
+                        entity -> DialogEntity.create(entity.getEntityId(), env, entity.getShard()))
+                .withStopMessage(Command.Stop.INSTANCE)
+                .withSettings(settings));
+        return new Dialogs(sharding, env);
+    }
+
+    /** {@code dlg_manage()} on an initial INVITE. */
+    public void track(InitialInvite invite, DialogProperties properties) {
+        entity(invite.callId()).tell(new Command.Track(invite, properties, null));
+    }
+
+    /** {@code dlg_manage()} on an initial INVITE, with the outcome (a new dialog, a spiral, or not tracked). */
+    public CompletionStage<TrackOutcome> track(InitialInvite invite, DialogProperties properties, Duration timeout) {
+        return entity(invite.callId()).ask(replyTo -> new Command.Track(invite, properties, replyTo), timeout);
+    }
+
+    /** A provisional reply to the INVITE of {@code callId}. */
+    public void provisional(String callId, int code) {
+        entity(callId).tell(new Command.Provisional(code));
+    }
+
+    /** The 2xx to the INVITE: To tag, Contact URI and the Record-Route values of the reply, top first. */
+    public void answered(String callId, String toTag, String calleeContact, List<String> recordRoutes) {
+        entity(callId).tell(new Command.Answer(toTag, calleeContact, recordRoutes));
+    }
+
+    /** The final reply of 300 or more sent upstream for the INVITE. */
+    public void failed(String callId, int code) {
+        entity(callId).tell(new Command.Failure(code));
+    }
+
+    /** A request with a To tag (ACK and BYE included); {@code did} from this proxy's Route entry, or null. */
+    public void inDialogRequest(String callId, String method, long cseq, String fromTag, String toTag, String did) {
+        entity(callId).tell(new Command.InDialogRequest(method, cseq, fromTag, toTag, did));
+    }
+
+    /** Ends a confirmed dialog, sending BYE to {@code byeTo} first; true if the dialog was confirmed. */
+    public CompletionStage<Boolean> terminate(String callId, Set<Side> byeTo, String reason, Duration timeout) {
+        return entity(callId).ask(replyTo -> new Command.Terminate(Set.copyOf(byeTo), reason, replyTo), timeout);
+    }
+
+    /** {@code dlg_set_timeout} from a route: a new lifetime for the dialog, starting now (or at the answer). */
+    public void setTimeout(String callId, Duration lifetime) {
+        entity(callId).tell(new Command.SetTimeout(lifetime.toSeconds(), null));
+    }
+
+    /** {@code dlg_set_timeout}: a new lifetime for the dialog; false if it has ended or never was. */
+    public CompletionStage<Boolean> setTimeout(String callId, Duration lifetime, Duration timeout) {
+        return entity(callId).ask(replyTo -> new Command.SetTimeout(lifetime.toSeconds(), replyTo), timeout);
+    }
+
+    /** The dialog of {@code callId} as {@code dlg.dlg_list} shows it, wherever in the cluster it lives. */
+    public CompletionStage<Optional<DialogSnapshot>> get(String callId, Duration timeout) {
+        return entity(callId).ask(Command.Get::new, timeout).thenApply(DialogEntity.Found::dialog);
+    }
+
+    /** {@code is_known_dlg()}: the state of the dialog the message belongs to, empty if none. */
+    public CompletionStage<Optional<DialogState>> isKnown(String callId, String fromTag, String toTag, String did,
+            Duration timeout) {
+        return entity(callId).<DialogEntity.Known>ask(replyTo -> new Command.IsKnown(fromTag, toTag, did, replyTo),
+                timeout).thenApply(DialogEntity.Known::state);
+    }
+
+    /** The entity of {@code callId}, for commands the methods above do not cover. */
+    public EntityRef<Command> entity(String callId) {
+        return sharding.entityRefFor(DialogEntity.TYPE_KEY, callId);
+    }
+
+    /** The DID cookie to put in this proxy's Record-Route of the INVITE of {@code callId} under {@link DialogSettings#rrParam()}. */
+    public static String did(String callId) {
+        return DialogKey.of(callId).did();
+    }
+
+    /** The live dialogs of this node. */
+    public DialogDirectory directory() {
+        return env.directory();
+    }
+
+    /** The statistics of this node's dialogs. */
+    public DialogStatistics statistics() {
+        return env.statistics();
+    }
+
+    /** The settings the entities run with. */
+    public DialogSettings settings() {
+        return env.settings();
+    }
+}

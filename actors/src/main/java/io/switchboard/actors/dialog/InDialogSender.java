@@ -1,0 +1,50 @@
+package io.switchboard.actors.dialog;
+
+import io.switchboard.transport.message.SipRequest;
+import io.switchboard.transport.message.SipStatus;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Sends a request the dialog module generates (a BYE on timeout with {@code send-bye}, seed manual
+ * 6.49, or for {@code dlg.terminate_dlg}, 9.8) through a client transaction (RFC 3261 §17.1).
+ * The engine implements it; it adds the Via, picks the next hop from the Route set or the
+ * Request-URI (RFC 3261 §8.1.2) and sends from {@code localSocket}.
+ */
+@FunctionalInterface
+public interface InDialogSender {
+
+    /**
+     * Sends {@code request} from {@code localSocket} (the socket string the dialog recorded, e.g.
+     * {@code udp:192.0.2.10:5060}) and completes with the final response's status code, 408 when
+     * the transaction timed out. Must not block.
+     */
+    CompletionStage<Integer> send(SipRequest request, String localSocket);
+
+    /**
+     * Sends a BYE to each of {@code targets} (caller first) built by {@link DialogRequests#bye}
+     * from the socket the dialog uses towards it; completes with their status codes in that
+     * order, 500 for one that could not be sent.
+     */
+    default CompletionStage<List<Integer>> sendByes(Dialog dialog, Set<Side> targets) {
+        List<CompletableFuture<Integer>> answers = new ArrayList<>();
+        Set<Side> ordered = EnumSet.noneOf(Side.class);
+        ordered.addAll(targets);
+        for (Side target : ordered) {
+            String socket = target == Side.CALLER ? dialog.invite().callerSocket() : dialog.invite().calleeSocket();
+            CompletableFuture<Integer> answer;
+            try {
+                answer = send(DialogRequests.bye(dialog, target), socket).toCompletableFuture();
+            } catch (RuntimeException e) {
+                answer = CompletableFuture.failedFuture(e);
+            }
+            answers.add(answer.exceptionally(e -> SipStatus.SERVER_INTERNAL_ERROR));
+        }
+        return CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new))
+                .thenApply(done -> answers.stream().map(CompletableFuture::join).toList());
+    }
+}

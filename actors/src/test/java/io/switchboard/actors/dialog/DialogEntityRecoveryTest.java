@@ -1,0 +1,146 @@
+package io.switchboard.actors.dialog;
+
+import static io.switchboard.actors.dialog.EntityHarness.settings;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.switchboard.actors.dialog.DialogEntity.Command;
+import io.switchboard.transport.message.HeaderName;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/** The dialog entity restarted from its journal: timers armed again, passed deadlines, clean-up after the end. */
+class DialogEntityRecoveryTest {
+
+    private static final ActorTestKit KIT = ActorTestKit.create("dialog-recovery", EntityHarness.config());
+
+    @AfterAll
+    static void stop() {
+        KIT.shutdownTestKit();
+    }
+
+    private static EntityHarness harness(DialogSettings settings) {
+        return new EntityHarness(KIT, settings);
+    }
+
+    @Test
+    void aRecoveredDialogKeepsItsTimer() {
+        EntityHarness h = harness(settings("default-timeout = 100"));
+        h.confirm();
+        h.advance(Duration.ofSeconds(40));
+        long deadline = h.get().timeoutMillis();
+
+        Dialog recovered = h.entity.restart().state();
+        assertEquals(DialogState.CONFIRMED, recovered.state());
+        assertEquals(deadline, recovered.deadline());
+        assertEquals(1, h.statistics.activeDialogs());
+        assertEquals(DialogState.CONFIRMED, h.directory.get(h.callId).orElseThrow().state());
+
+        h.advance(Duration.ofSeconds(59));
+        assertEquals(DialogState.CONFIRMED, h.get().state());
+        h.advance(Duration.ofSeconds(1));
+        assertEquals(EndCause.TIMEOUT, h.await(DialogState.DELETED).endCause());
+        assertEquals(0, h.statistics.activeDialogs());
+        assertEquals(1, h.statistics.expiredDialogs());
+    }
+
+    @Test
+    void aDeadlineThatPassedWhileDownFiresRightAfterRecovery() {
+        EntityHarness h = harness(settings("default-timeout = 100, send-bye = 1"));
+        h.confirm();
+        h.request(Side.CALLEE, "INFO", 7);
+        h.clock.advance(Duration.ofSeconds(500));
+        h.entity.restart();
+        DialogSnapshot ended = h.await(DialogState.DELETED);
+        assertEquals(EndCause.TIMEOUT, ended.endCause());
+        List<RecordingSender.Sent> sent = h.sender.sent();
+        assertEquals(2, sent.size());
+        assertEquals("8 BYE", sent.get(0).request().header(HeaderName.CSEQ));
+        assertEquals((SampleCall.INVITE_CSEQ + 1) + " BYE", sent.get(1).request().header(HeaderName.CSEQ));
+    }
+
+    @Test
+    void anUnacknowledgedDialogStillEndsAfterNoackTimeout() {
+        EntityHarness h = harness(DialogSettings.defaults());
+        h.track();
+        h.answer();
+        assertEquals(DialogState.CONFIRMED_NA, h.entity.restart().state().state());
+        h.advance(Duration.ofSeconds(69));
+        assertEquals(DialogState.CONFIRMED_NA, h.get().state());
+        h.advance(Duration.ofSeconds(1));
+        assertEquals(EndCause.TIMEOUT, h.await(DialogState.DELETED).endCause());
+    }
+
+    @Test
+    void callSetupIsNotKeptAcrossARestart() {
+        EntityHarness h = harness(DialogSettings.defaults());
+        h.track();
+        h.run(new Command.Provisional(180));
+        assertEquals(1, h.statistics.earlyDialogs());
+        assertTrue(!h.entity.restart().state().tracked());
+        assertEquals(Optional.empty(), h.find());
+        assertEquals(0, h.statistics.earlyDialogs());
+        assertEquals(Optional.empty(), h.directory.get(h.callId));
+        h.advance(DialogEntity.UNTRACKED_LINGER);
+        h.expectPassivation();
+    }
+
+    @Test
+    void endTimeoutDeletesTheEventsAndPassivates() {
+        EntityHarness h = harness(DialogSettings.defaults());
+        h.confirm();
+        h.request(Side.CALLER, "BYE", SampleCall.INVITE_CSEQ + 1);
+        assertEquals(4, h.journal().size());
+        h.advance(Duration.ofSeconds(299));
+        assertEquals(DialogState.DELETED, h.get().state());
+        assertEquals(4, h.journal().size());
+        h.advance(Duration.ofSeconds(1));
+        h.expectPassivation();
+        assertEquals(List.of(), h.journal());
+    }
+
+    @Test
+    void anEndedDialogRecoveredAfterItsEndTimeoutIsCleanedUpAtOnce() {
+        EntityHarness h = harness(DialogSettings.defaults());
+        h.confirm();
+        h.request(Side.CALLEE, "BYE", 1);
+        h.clock.advance(Duration.ofSeconds(301));
+        Dialog recovered = h.entity.restart().state();
+        assertEquals(DialogState.DELETED, recovered.state());
+        assertEquals(0, h.statistics.activeDialogs());
+        h.expectPassivation();
+        assertEquals(List.of(), h.journal());
+    }
+
+    @Test
+    void stoppingGivesBackTheDialogsShareOfTheStatistics() {
+        DialogStatistics statistics = new DialogStatistics();
+        DialogDirectory directory = new DialogDirectory();
+        DialogEnvironment env = new DialogEnvironment(DialogSettings.defaults(), new RecordingSender(200), statistics,
+                directory, DialogListener.NONE, new ManualClock(EntityHarness.START));
+        String callId = "stopped@recovery.test";
+        ActorRef<Command> entity = KIT.spawn(DialogEntity.create(callId, env,
+                KIT.<ClusterSharding.ShardCommand>createTestProbe().getRef()));
+        entity.tell(new Command.Track(SampleCall.invite(callId), DialogProperties.NONE, null));
+        entity.tell(new Command.Answer(SampleCall.CALLEE_TAG, SampleCall.CALLEE_CONTACT, List.of()));
+        awaitState(directory, callId, Optional.of(DialogState.CONFIRMED_NA));
+        assertEquals(1, statistics.activeDialogs());
+        entity.tell(Command.Stop.INSTANCE);
+        awaitState(directory, callId, Optional.empty());
+        assertEquals(0, statistics.activeDialogs());
+    }
+
+    private static void awaitState(DialogDirectory directory, String callId, Optional<DialogState> expected) {
+        long until = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (!directory.get(callId).map(DialogSnapshot::state).equals(expected) && System.nanoTime() < until) {
+            Thread.onSpinWait();
+        }
+        assertEquals(expected, directory.get(callId).map(DialogSnapshot::state));
+    }
+}

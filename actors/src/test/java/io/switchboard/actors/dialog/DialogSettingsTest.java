@@ -1,0 +1,64 @@
+package io.switchboard.actors.dialog;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import java.time.Duration;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+class DialogSettingsTest {
+
+    private static DialogSettings read(String hocon) {
+        Config config = ConfigFactory.parseString(hocon).withFallback(ConfigFactory.defaultReference());
+        return DialogSettings.fromConfig(config.getConfig("switchboard"));
+    }
+
+    @Test
+    void theDefaultsAreTheManuals() {
+        DialogSettings settings = DialogSettings.defaults();
+        assertEquals(Duration.ofHours(12), settings.defaultTimeout());
+        assertEquals(Duration.ofMinutes(5), settings.earlyTimeout());
+        assertEquals(Duration.ofMinutes(1), settings.noackTimeout());
+        assertEquals(Duration.ofMinutes(5), settings.endTimeout());
+        assertFalse(settings.timeoutNoreset());
+        assertFalse(settings.sendBye());
+        assertTrue(settings.detectSpirals());
+        assertEquals("did", settings.rrParam());
+        assertEquals(MatchMode.DID_FALLBACK, settings.matchMode());
+    }
+
+    @Test
+    void bareNumbersAreSecondsAndSwitchesTakeOneOrOn() {
+        DialogSettings settings = read("switchboard.dialog { default-timeout = 21600, early-timeout = 3m,"
+                + " send-bye = 1, timeout-noreset = on, detect-spirals = 0, dlg-match-mode = 2, rr-param = xyz }");
+        assertEquals(Duration.ofSeconds(21600), settings.defaultTimeout());
+        assertEquals(Duration.ofMinutes(3), settings.earlyTimeout());
+        assertTrue(settings.sendBye());
+        assertTrue(settings.timeoutNoreset());
+        assertFalse(settings.detectSpirals());
+        assertEquals(MatchMode.DID_NONE, settings.matchMode());
+        assertEquals("xyz", settings.rrParam());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "default-timeout = 0 | default-timeout",
+        "noack-timeout = -5s | noack-timeout",
+        "end-timeout = soon | end-timeout",
+        "send-bye = 2 | send-bye",
+        "timeout-noreset = maybe | timeout-noreset",
+        "dlg-match-mode = 3 | dlg-match-mode",
+        "rr-param = \"a;b\" | rr-param",
+    })
+    void aWrongValueNamesItsKey(String setting, String key) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> read("switchboard.dialog { " + setting + " }"));
+        assertTrue(e.getMessage().contains("switchboard.dialog." + key), e.getMessage());
+    }
+}
