@@ -2,6 +2,8 @@ package io.switchboard.engine;
 
 import com.typesafe.config.Config;
 import io.switchboard.engine.config.EngineSettings;
+import io.switchboard.engine.dialog.DialogConfig;
+import io.switchboard.engine.dialog.DialogModule;
 import io.switchboard.engine.management.Management;
 import io.switchboard.engine.proxy.Lanes;
 import io.switchboard.engine.proxy.LocalAddresses;
@@ -39,7 +41,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A running Switchboard: the listeners, the bounded ingress stream, the lanes that run the proxy
- * core, the transaction layer and the egress stream, on one Pekko actor system.
+ * core, the transaction layer and the egress stream, and the dialog module, on one Pekko actor
+ * system that is a cluster node with the configured journal.
  */
 public final class Engine {
 
@@ -55,12 +58,13 @@ public final class Engine {
     private final TransactionLayer transactions;
     private final ProxyCore core;
     private final Management management;
+    private final DialogModule dialogs;
 
     private CompletionStage<Void> stopping;
 
     private Engine(EngineSettings settings, ActorSystem<Void> system, WheelTimerScheduler timers, Lanes lanes,
             SipIngress ingress, SipTransport transport, TransactionLayer transactions, ProxyCore core,
-            Management management) {
+            Management management, DialogModule dialogs) {
         this.settings = settings;
         this.system = system;
         this.timers = timers;
@@ -70,18 +74,20 @@ public final class Engine {
         this.transactions = transactions;
         this.core = core;
         this.management = management;
+        this.dialogs = dialogs;
     }
 
     /** Starts an engine on {@code root} (the whole configuration, defaults included). */
     public static Engine start(Config root) {
         EngineSettings settings = EngineSettings.from(root);
+        DialogConfig dialog = DialogConfig.read(settings.config());
         var route = RouteFactory.create(settings.route(), new RouteSettings(settings.config()));
-        ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "switchboard", root);
+        ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "switchboard", dialog.overlay(root));
         Management management = null;
         try {
             management = Management.start(settings.rpc(), system.dispatchers().lookup(DispatcherSelector.blocking()))
                     .toCompletableFuture().join();
-            return start(settings, route, system, management);
+            return start(settings, dialog, route, system, management);
         } catch (RuntimeException e) {
             if (management != null) {
                 management.stop();
@@ -91,8 +97,8 @@ public final class Engine {
         }
     }
 
-    private static Engine start(EngineSettings settings, io.switchboard.engine.route.Route route, ActorSystem<Void> system,
-            Management management) {
+    private static Engine start(EngineSettings settings, DialogConfig dialogConfig, io.switchboard.engine.route.Route route,
+            ActorSystem<Void> system, Management management) {
         StatelessReplies sl = new StatelessReplies("Switchboard");
         BoundedSourceQueue<OutboundMessage>[] outbox = new BoundedSourceQueue[1];
         ProxyCore[] core = new ProxyCore[1];
@@ -113,19 +119,27 @@ public final class Engine {
             transport.shutdown();
             throw new io.switchboard.engine.config.SettingsException("setting switchboard.aliases: " + e.getMessage(), e);
         }
+        DialogModule dialogs;
+        try {
+            dialogs = DialogModule.start(system, dialogConfig, transactions, local, lanes, route, management);
+        } catch (RuntimeException e) {
+            transport.shutdown();
+            throw e;
+        }
         core[0] = new ProxyCore(route, transactions, local, sl, new MaxForwards(settings.maxForwardsLimit()), lanes,
                 message -> {
                     if (outbox[0].offer(message) != QueueOfferResult.enqueued()) {
                         log.debug("egress full, dropped a message to {}", message.destination());
                     }
-                });
+                }, dialogs);
         ingress.source()
                 .mapAsync(settings.lanes() * IN_FLIGHT_PER_LANE, in -> CompletableFuture.runAsync(
                         () -> core[0].onMessage(in), lanes.lane(in.message().header(HeaderName.CALL_ID))))
                 .runWith(Sink.ignore(), system);
         CoreStatistics.register(management.statistics(), core[0].counters(), transactions.statistics(), transport,
                 ingress::shedCount);
-        return new Engine(settings, system, timers, lanes, ingress, transport, transactions, core[0], management);
+        return new Engine(settings, system, timers, lanes, ingress, transport, transactions, core[0], management,
+                dialogs);
     }
 
     /** DESIGN "The hot path", step 2: an INVITE that finds the ingress full gets 503 with Retry-After. */
@@ -159,6 +173,11 @@ public final class Engine {
         return ingress.shedCount();
     }
 
+    /** The dialog module: the sharded dialogs of this node (seed manual 001). */
+    public DialogModule dialogs() {
+        return dialogs;
+    }
+
     /** The management plane: RPC commands, statistics and the listener serving them. */
     public Management management() {
         return management;
@@ -166,7 +185,9 @@ public final class Engine {
 
     /**
      * Stops cleanly: new requests are answered 503, transactions in flight get up to
-     * {@code shutdown-timeout} to complete, then the listeners close and the actor system ends.
+     * {@code shutdown-timeout} to complete, then the listeners close and the actor system ends —
+     * its coordinated shutdown hands the dialogs off, each finishing the journal write it has under
+     * way, and its termination closes the journal's database (the H2 file).
      * Calling it again (a second SIGTERM) returns the same stage.
      */
     public synchronized CompletionStage<Void> stop() {

@@ -87,7 +87,8 @@ class MainTest {
     void runsAnswersAndStopsCleanlyOnSigterm() throws Exception {
         int port = freePort();
         Path config = Files.writeString(dir.resolve("switchboard.conf"),
-                "switchboard { listen = [\"udp:127.0.0.1:" + port + "\"], rpc.listen = \"127.0.0.1:0\", shutdown-timeout = 2s }\n");
+                "switchboard { listen = [\"udp:127.0.0.1:" + port + "\"], rpc.listen = \"127.0.0.1:0\", shutdown-timeout = 2s,\n"
+                + "  persistence { journal = h2, data-dir = \"" + dir.resolve("data").toString().replace("\\", "/") + "\" } }\n");
         Process engine = launch("run", "--config", config.toString());
         try {
             Output output = new Output(engine);
@@ -114,6 +115,7 @@ class MainTest {
             assertEquals(0, engine.exitValue(), output.toString());
             assertTrue(output.awaitEnd(), "output did not end");
             assertTrue(output.toString().contains("Switchboard stopped"), output.toString());
+            assertTrue(Files.exists(dir.resolve("data").resolve("journal.mv.db")), "the H2 journal is in the data-dir");
         } finally {
             engine.destroyForcibly();
         }

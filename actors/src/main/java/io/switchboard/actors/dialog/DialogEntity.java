@@ -81,7 +81,9 @@ public final class DialogEntity extends EventSourcedBehavior<DialogEntity.Comman
 
         /**
          * End a confirmed dialog ({@code dlg.terminate_dlg}, {@code dlg.end_dlg}, {@code dlg_bye}), sending
-         * BYE to the parties in {@code byeTo} first; replies true when the dialog was confirmed.
+         * BYE to the parties in {@code byeTo} first; replies true when the dialog was confirmed. With
+         * no party to send BYE to it is {@code dlg.set_state} to 5: the dialog ends silently
+         * ({@link EndCause#STATE_SET}).
          */
         record Terminate(Set<Side> byeTo, String reason, ActorRef<Boolean> replyTo) implements Command {
         }
@@ -272,7 +274,7 @@ public final class DialogEntity extends EventSourcedBehavior<DialogEntity.Comman
             return Effect().none();
         }
         if (terminate.byeTo().isEmpty()) {
-            return end(EndCause.MANAGEMENT, terminate.reason());
+            return end(EndCause.STATE_SET, terminate.reason());
         }
         sendByes(terminate.byeTo(), EndCause.MANAGEMENT, terminate.reason());
         return Effect().none();

@@ -47,7 +47,9 @@ public record DialogEnvironment(DialogSettings settings, InDialogSender sender, 
             if (after.ending().cause() == EndCause.TIMEOUT) {
                 statistics.expired();
             }
-            listener.dialogEnded(snapshot);
+            if (after.ending().cause() != EndCause.STATE_SET) {
+                listener.dialogEnded(snapshot);
+            }
         }
     }
 

@@ -97,7 +97,11 @@ public final class Dialogs {
         entity(callId).tell(new Command.InDialogRequest(method, cseq, fromTag, toTag, did));
     }
 
-    /** Ends a confirmed dialog, sending BYE to {@code byeTo} first; true if the dialog was confirmed. */
+    /**
+     * Ends a confirmed dialog, sending BYE to {@code byeTo} first; true if the dialog was confirmed.
+     * An empty {@code byeTo} is {@code dlg.set_state} to 5: the dialog ends silently, without
+     * {@code dialog:end} ({@link EndCause#STATE_SET}).
+     */
     public CompletionStage<Boolean> terminate(String callId, Set<Side> byeTo, String reason, Duration timeout) {
         return entity(callId).ask(replyTo -> new Command.Terminate(Set.copyOf(byeTo), reason, replyTo), timeout);
     }

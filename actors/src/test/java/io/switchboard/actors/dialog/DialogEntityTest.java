@@ -305,7 +305,10 @@ class DialogEntityTest {
         var result = silent.entity.<Boolean>runCommand(r -> new Command.Terminate(Set.of(), "set_state 5", r));
         assertTrue(result.reply());
         assertInstanceOf(DialogEvent.Terminated.class, result.events().get(0));
+        assertEquals(EndCause.STATE_SET, silent.await(DialogState.DELETED).endCause());
         assertTrue(silent.sender.sent().isEmpty());
+        silent.listener.expect("started " + silent.callId + " CONFIRMED_NA");
+        silent.listener.expectNothing();
     }
 
     @Test

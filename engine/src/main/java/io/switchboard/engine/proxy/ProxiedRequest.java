@@ -1,5 +1,6 @@
 package io.switchboard.engine.proxy;
 
+import io.switchboard.engine.dialog.RequestDialog;
 import io.switchboard.engine.route.FailureContext;
 import io.switchboard.transport.message.HeaderName;
 import io.switchboard.transport.message.SipRequest;
@@ -31,16 +32,20 @@ final class ProxiedRequest implements ClientTransactionListener {
     private final InboundMessage in;
     private final SipRequest routed;
     private final boolean recordRoute;
+    private final RequestDialog dialog;
     private ClientTransaction branch;
     private SipRequest branchRequest;
     private int branches;
 
-    ProxiedRequest(ProxyCore core, ServerTransaction server, InboundMessage in, SipRequest routed, boolean recordRoute) {
+    /** @param dialog the dialog side of an INVITE the route tracks ({@code dlg_manage()}), or null */
+    ProxiedRequest(ProxyCore core, ServerTransaction server, InboundMessage in, SipRequest routed, boolean recordRoute,
+            RequestDialog dialog) {
         this.core = core;
         this.server = server;
         this.in = in;
         this.routed = routed;
         this.recordRoute = recordRoute;
+        this.dialog = dialog;
     }
 
     /**
@@ -52,10 +57,14 @@ final class ProxiedRequest implements ClientTransactionListener {
             LooseRoute.Forward forward = core.looseRoute.forward(routed);
             Uri target = destination != null ? Uri.parse(destination) : forward.target();
             NextHop hop = NextHop.of(target);
-            branchRequest = core.outgoing(forward.request(), in, hop, branches, recordRoute);
+            branchRequest = core.outgoing(forward.request(), in, hop, branches, recordRoute,
+                    dialog == null ? null : dialog.recordRouteParameter());
             branches++;
             branch = core.transactions.sendRequest(branchRequest, new Hop(hop.transport().name(), hop.address()),
                     this, core.lanes.lane(routed.header(HeaderName.CALL_ID)));
+            if (dialog != null) {
+                dialog.relayed(routed, branchRequest, hop.transport());
+            }
             core.counters.forwardedRequests.increment();
             return 0;
         } catch (NextHop.UnroutableException e) {
@@ -79,6 +88,9 @@ final class ProxiedRequest implements ClientTransactionListener {
     @Override
     public void onProvisional(SipResponse response) {
         if (response.statusCode() > SipStatus.TRYING && !core.runReplyRoute(response, branchRequest)) {
+            if (dialog != null) {
+                dialog.replied(response);
+            }
             upstream(response);
         }
     }
@@ -87,6 +99,9 @@ final class ProxiedRequest implements ClientTransactionListener {
     public void onFinal(SipResponse response) {
         core.runReplyRoute(response, branchRequest);
         if (response.isSuccess()) {
+            if (dialog != null) {
+                dialog.replied(response);
+            }
             upstream(response);
         } else {
             failed(response, false, false);
@@ -116,6 +131,9 @@ final class ProxiedRequest implements ClientTransactionListener {
             if (failure.relayed) {
                 return;
             }
+        }
+        if (dialog != null) {
+            dialog.failed(response.statusCode());
         }
         if (local) {
             core.reply(server, response);

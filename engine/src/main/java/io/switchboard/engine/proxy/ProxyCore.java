@@ -1,5 +1,6 @@
 package io.switchboard.engine.proxy;
 
+import io.switchboard.engine.dialog.DialogModule;
 import io.switchboard.engine.route.Route;
 import io.switchboard.transport.header.Via;
 import io.switchboard.transport.message.HeaderName;
@@ -40,11 +41,12 @@ public final class ProxyCore {
     final LooseRoute looseRoute;
     final Lanes lanes;
     final Outbox outbox;
+    final DialogModule dialogs;
     final ProxyCounters counters = new ProxyCounters();
     final Map<ServerTransaction, ProxiedRequest> proxied = new ConcurrentHashMap<>();
 
     public ProxyCore(Route route, TransactionLayer transactions, LocalAddresses local, StatelessReplies sl,
-            MaxForwards maxForwards, Lanes lanes, Outbox outbox) {
+            MaxForwards maxForwards, Lanes lanes, Outbox outbox, DialogModule dialogs) {
         this.route = route;
         this.transactions = transactions;
         this.local = local;
@@ -53,6 +55,7 @@ public final class ProxyCore {
         this.looseRoute = new LooseRoute(local);
         this.lanes = lanes;
         this.outbox = outbox;
+        this.dialogs = dialogs;
     }
 
     public ProxyCounters counters() {
@@ -128,17 +131,7 @@ public final class ProxyCore {
 
     private void runRoute(InboundMessage in, SipRequest request, ServerTransaction transaction) {
         RouteRequest context = new RouteRequest(this, in, request, transaction);
-        try {
-            route.onRequest(context);
-        } catch (RuntimeException e) {
-            log.error("request route failed for {} {}", request.method(), request.requestUriText(), e);
-            if (!context.handled()) {
-                context.tReply(SipStatus.SERVER_INTERNAL_ERROR, "Server Internal Error");
-            }
-        }
-        if (!context.handled()) {
-            context.drop();
-        }
+        context.run(() -> route.onRequest(context));
     }
 
     private void onResponse(SipResponse response) throws SipParseException {
@@ -189,14 +182,17 @@ public final class ProxyCore {
         return dropped;
     }
 
-    /** The request as it leaves: our Via on top (§16.6 step 8) and Record-Route if asked (step 4). */
-    SipRequest outgoing(SipRequest request, InboundMessage in, NextHop hop, int branch, boolean recordRoute)
-            throws SipParseException {
+    /**
+     * The request as it leaves: our Via on top (§16.6 step 8) and Record-Route if asked (step 4),
+     * with {@code rrParameter} (the dialog cookie, or null) in it.
+     */
+    SipRequest outgoing(SipRequest request, InboundMessage in, NextHop hop, int branch, boolean recordRoute,
+            String rrParameter) throws SipParseException {
         ListenAddress outbound = local.listener(hop.transport());
         var builder = request.toBuilder().addFirst(HeaderName.VIA, Via.of(hop.transport().name(),
                 LocalAddresses.uriHost(outbound), outbound.port(), ViaBranch.of(request, branch)).toString());
         if (recordRoute) {
-            String[] values = RecordRoute.values(ListenAddress.of(in.transport(), in.local()), outbound);
+            String[] values = RecordRoute.values(ListenAddress.of(in.transport(), in.local()), outbound, rrParameter);
             for (int i = values.length - 1; i >= 0; i--) {
                 builder.addFirst(HeaderName.RECORD_ROUTE, values[i]);
             }
@@ -209,7 +205,7 @@ public final class ProxyCore {
         try {
             LooseRoute.Forward forward = looseRoute.forward(request);
             NextHop hop = NextHop.of(forward.target());
-            send(outgoing(forward.request(), in, hop, 0, recordRoute), hop);
+            send(outgoing(forward.request(), in, hop, 0, recordRoute, null), hop);
             counters.forwardedRequests.increment();
             return true;
         } catch (SipParseException | NextHop.UnroutableException e) {

@@ -15,15 +15,19 @@ public final class RecordRoute {
     private RecordRoute() {
     }
 
-    /** The values, top first: one, or two when {@code inbound} and {@code outbound} differ. */
-    public static String[] values(ListenAddress inbound, ListenAddress outbound) {
+    /**
+     * The values, top first: one, or two when {@code inbound} and {@code outbound} differ; each
+     * with the URI parameter {@code parameter} ({@code name=value}, null for none), as the dialog
+     * module adds its cookie (seed manual 001, 6.3 {@code rr_param}).
+     */
+    public static String[] values(ListenAddress inbound, ListenAddress outbound, String parameter) {
         if (inbound.equals(outbound)) {
-            return new String[] {value(outbound, false)};
+            return new String[] {value(outbound, false, parameter)};
         }
-        return new String[] {value(outbound, true), value(inbound, true)};
+        return new String[] {value(outbound, true, parameter), value(inbound, true, parameter)};
     }
 
-    private static String value(ListenAddress listener, boolean doubled) {
+    private static String value(ListenAddress listener, boolean doubled, String parameter) {
         StringBuilder uri = new StringBuilder(64).append("<sip:").append(LocalAddresses.uriHost(listener))
                 .append(':').append(listener.port());
         if (listener.transport() == Transport.TCP) {
@@ -32,6 +36,9 @@ public final class RecordRoute {
         uri.append(";lr");
         if (doubled) {
             uri.append(";r2=on");
+        }
+        if (parameter != null) {
+            uri.append(';').append(parameter);
         }
         return uri.append('>').toString();
     }

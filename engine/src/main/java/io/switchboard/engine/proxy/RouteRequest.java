@@ -1,13 +1,20 @@
 package io.switchboard.engine.proxy;
 
+import io.switchboard.engine.dialog.RequestDialog;
 import io.switchboard.engine.route.RequestContext;
+import io.switchboard.transport.message.HeaderName;
 import io.switchboard.transport.message.SipRequest;
 import io.switchboard.transport.message.SipResponse;
+import io.switchboard.transport.message.SipStatus;
 import io.switchboard.transport.net.InboundMessage;
 import io.switchboard.transport.net.Transport;
 import io.switchboard.transport.parse.SipParseException;
 import io.switchboard.transport.transaction.ServerTransaction;
 import java.net.InetSocketAddress;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,6 +32,8 @@ final class RouteRequest implements RequestContext {
     private SipRequest request;
     private boolean recordRoute;
     private boolean handled;
+    private boolean suspended;
+    private RequestDialog dialog;
 
     RouteRequest(ProxyCore core, InboundMessage in, SipRequest request, ServerTransaction transaction) {
         this.core = core;
@@ -33,8 +42,23 @@ final class RouteRequest implements RequestContext {
         this.transaction = transaction;
     }
 
-    boolean handled() {
-        return handled;
+    /**
+     * Runs route code for this request: a failure is answered 500 unless the request was handled,
+     * and a request left unhandled is dropped — unless the route suspended it to go on later.
+     */
+    void run(Runnable route) {
+        suspended = false;
+        try {
+            route.run();
+        } catch (RuntimeException e) {
+            log.error("request route failed for {} {}", request.method(), request.requestUriText(), e);
+            if (!handled) {
+                tReply(SipStatus.SERVER_INTERNAL_ERROR, "Server Internal Error");
+            }
+        }
+        if (!handled && !suspended) {
+            drop();
+        }
     }
 
     @Override
@@ -81,6 +105,9 @@ final class RouteRequest implements RequestContext {
 
     @Override
     public boolean looseRoute() {
+        if (hasToTag()) {
+            dialog().looseRouted();
+        }
         try {
             LooseRoute.Outcome outcome = core.looseRoute.process(request);
             request = outcome.request();
@@ -107,7 +134,8 @@ final class RouteRequest implements RequestContext {
             return forward();
         }
         handled = true;
-        ProxiedRequest proxied = new ProxiedRequest(core, transaction, in, request, recordRoute);
+        ProxiedRequest proxied = new ProxiedRequest(core, transaction, in, request, recordRoute,
+                dialog != null && dialog.tracks() ? dialog : null);
         core.proxied.put(transaction, proxied);
         int failure = proxied.relay(destination);
         if (failure != 0) {
@@ -158,5 +186,55 @@ final class RouteRequest implements RequestContext {
             transaction.release();
         }
         core.counters.droppedRequests.increment();
+    }
+
+    private RequestDialog dialog() {
+        if (dialog == null) {
+            dialog = core.dialogs.request(in);
+        }
+        return dialog;
+    }
+
+    @Override
+    public void dlgManage() {
+        dialog().manage();
+    }
+
+    @Override
+    public boolean isKnownDlg() {
+        return dialog().status().isPresent();
+    }
+
+    @Override
+    public void isKnownDlg(Consumer<Boolean> then) {
+        suspended = true;
+        var lane = core.lanes.lane(request.header(HeaderName.CALL_ID));
+        dialog().known().thenAccept(state -> {
+            try {
+                lane.execute(() -> run(() -> then.accept(state.isPresent())));
+            } catch (RejectedExecutionException e) {
+                log.debug("{} not resumed: the engine is stopping", request.method());
+            }
+        });
+    }
+
+    @Override
+    public boolean dlgSetTimeout(int seconds) {
+        return dialog().setTimeout(seconds);
+    }
+
+    @Override
+    public OptionalInt dlgStatus() {
+        return dialog().status();
+    }
+
+    @Override
+    public OptionalLong dlgLifetime() {
+        return dialog().lifetime();
+    }
+
+    @Override
+    public long dlgCount() {
+        return dialog().count();
     }
 }

@@ -1,6 +1,7 @@
 package io.switchboard.engine.route;
 
 import io.switchboard.engine.config.SettingsException;
+import io.switchboard.engine.dialog.DialogConfig;
 import io.switchboard.transport.message.SipStatus;
 import java.util.List;
 
@@ -10,14 +11,18 @@ import java.util.List;
  * inside a dialog by their Route set, record-route INVITE and SUBSCRIBE, and relay new requests —
  * to the configured {@code proxy.destinations} in order, failing over to the next one on a
  * timeout, 408 or 5xx (not after a 6xx: RFC 3261 §16.7 step 5), or to the Request-URI when none are configured. A CANCEL that matches
- * no transaction is answered 481 (RFC 3261 §9.2).
+ * no transaction is answered 481 (RFC 3261 §9.2). Unless {@code dialog.enable} is off, every
+ * initial INVITE is tracked as a dialog and every loose-routed request handed to its dialog
+ * ({@code dlg_manage()}, seed manual 001, 7.10).
  */
 public final class ProxyRoute implements Route {
 
     private final List<String> destinations;
     private final int maxForwards;
+    private final boolean dialogs;
 
     public ProxyRoute(RouteSettings settings) {
+        this.dialogs = DialogConfig.enabled(settings.switchboard());
         this.destinations = List.copyOf(settings.switchboard().getStringList("proxy.destinations"));
         this.maxForwards = settings.switchboard().getInt("proxy.max-forwards");
         if (maxForwards < 1 || maxForwards > 255) {
@@ -38,6 +43,9 @@ public final class ProxyRoute implements Route {
         }
         if (request.hasToTag()) {
             if (request.looseRoute()) {
+                if (dialogs) {
+                    request.dlgManage();
+                }
                 request.tRelay();
             } else if (request.isMethod("ACK")) {
                 request.drop();
@@ -49,6 +57,9 @@ public final class ProxyRoute implements Route {
         request.looseRoute();
         if (request.isMethod("INVITE|SUBSCRIBE")) {
             request.recordRoute();
+        }
+        if (dialogs && request.isMethod("INVITE")) {
+            request.dlgManage();
         }
         if (destinations.isEmpty()) {
             request.tRelay();

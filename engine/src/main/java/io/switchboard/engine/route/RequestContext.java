@@ -3,6 +3,9 @@ package io.switchboard.engine.route;
 import io.switchboard.transport.message.SipRequest;
 import io.switchboard.transport.net.Transport;
 import java.net.InetSocketAddress;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.function.Consumer;
 
 /**
  * What a request route can do with a request (Kamailio's core, maxfwd, sl, rr and tm functions).
@@ -55,4 +58,62 @@ public interface RequestContext {
 
     /** {@code drop()}: do nothing more with the request. */
     void drop();
+
+    /**
+     * {@code dlg_manage()} (seed manual 001, 7.10): an initial INVITE is tracked as a dialog once
+     * {@link #tRelay()} relays it (its Record-Route carries the dialog cookie, its replies move the
+     * dialog); a request within a dialog is handed to its dialog. Nothing waits for the dialog.
+     */
+    default void dlgManage() {
+        throw new UnsupportedOperationException("this context has no dialog module");
+    }
+
+    /**
+     * {@code is_known_dlg()} (7.13): true if the request belongs to a dialog being tracked. Asks
+     * the dialog and holds the call's lane for the answer, {@code switchboard.dialog.ask-timeout}
+     * at most (then false); {@link #isKnownDlg(Consumer)} does not.
+     */
+    default boolean isKnownDlg() {
+        throw new UnsupportedOperationException("this context has no dialog module");
+    }
+
+    /**
+     * {@code is_known_dlg()} without holding the lane: the request route ends here and
+     * {@code then} runs later on the call's lane with the answer (false past the deadline), to go
+     * on with the request; a request {@code then} leaves unhandled is dropped.
+     */
+    default void isKnownDlg(Consumer<Boolean> then) {
+        throw new UnsupportedOperationException("this context has no dialog module");
+    }
+
+    /**
+     * {@code dlg_set_timeout(timeout)} (7.14): the dialog of this request times out {@code seconds}
+     * from now — or from the answer, for an INVITE being tracked. False when the request is an
+     * initial one that is not tracked; the dialog ignores it when it does not exist.
+     */
+    default boolean dlgSetTimeout(int seconds) {
+        throw new UnsupportedOperationException("this context has no dialog module");
+    }
+
+    /**
+     * {@code $DLG_status} (10.2): the state of the dialog of this request (3, 4 or 5 for a
+     * sequential request), empty when there is none. Holds the lane as {@link #isKnownDlg()} does.
+     */
+    default OptionalInt dlgStatus() {
+        throw new UnsupportedOperationException("this context has no dialog module");
+    }
+
+    /**
+     * {@code $DLG_lifetime} (10.3): seconds since the dialog of this Call-ID was answered (until it
+     * ended, if it did), empty when there is no answered dialog. Holds the lane as
+     * {@link #isKnownDlg()} does.
+     */
+    default OptionalLong dlgLifetime() {
+        throw new UnsupportedOperationException("this context has no dialog module");
+    }
+
+    /** {@code $DLG_count} (10.1): the dialogs this node holds, confirmed or not. */
+    default long dlgCount() {
+        throw new UnsupportedOperationException("this context has no dialog module");
+    }
 }

@@ -1,5 +1,7 @@
 package io.switchboard.engine.route;
 
+import io.switchboard.actors.dialog.DialogSnapshot;
+
 /**
  * Routing logic, as an operator writes it in Kamailio's configuration: a request route for every
  * request that is not a retransmission, a reply route for every response a relayed request gets,
@@ -27,5 +29,13 @@ public interface Route {
      * again tries another target (serial forking); doing nothing relays the response upstream.
      */
     default void onFailure(FailureContext failure) {
+    }
+
+    /**
+     * {@code event_route[dialog:start]}, {@code [dialog:end]} and {@code [dialog:failed]} (seed
+     * manual 001, section 11): {@code event} is one of those names, {@code dialog} the dialog as it
+     * is now. Runs on the call's lane, on the node that holds the dialog.
+     */
+    default void onDialogEvent(String event, DialogSnapshot dialog) {
     }
 }

@@ -29,7 +29,8 @@ class EngineManagementTest {
     @BeforeAll
     static void start() {
         engine = Engine.start(ConfigLoader.parse(
-                "switchboard { listen = [\"udp:127.0.0.1:0\"], rpc.listen = \"127.0.0.1:0\", shutdown-timeout = 1s }"));
+                "switchboard { listen = [\"udp:127.0.0.1:0\"], rpc.listen = \"127.0.0.1:0\", shutdown-timeout = 1s,"
+                + " persistence.journal = memory }"));
         rpc = new RpcCalls(engine.management(), null);
         sipPort = engine.listeners().stream().filter(l -> l.transport() == Transport.UDP)
                 .mapToInt(ListenAddress::port).findFirst().orElseThrow();
@@ -107,7 +108,7 @@ class EngineManagementTest {
     @Test
     void getStatisticsTakesAllAGroupOrNames() throws Exception {
         List<String> all = lines(rpc.result("stats.get_statistics", "all"));
-        for (String group : new String[] {"core:", "tm:", "sl:", "shmem:", "tcp:"}) {
+        for (String group : new String[] {"core:", "tm:", "sl:", "shmem:", "tcp:", "dialog:"}) {
             assertTrue(all.stream().anyMatch(line -> line.startsWith(group)), group);
         }
         assertTrue(all.stream().allMatch(line -> line.matches("\\w+:\\w+ = \\d+")), all::toString);
@@ -118,9 +119,9 @@ class EngineManagementTest {
         assertEquals(2, rpc.result("stats.get_statistics", "tm:inuse_transactions", "sl:200_replies").size());
         JsonNode fetched = rpc.result("stats.fetch", "shmem:");
         assertTrue(fetched.get("shmem.total_size").asLong() > 0, fetched::toString);
-        JsonNode unknown = rpc.call("stats.get_statistics", "dialog:");
+        JsonNode unknown = rpc.call("stats.get_statistics", "nosuch:");
         assertEquals(RpcException.INVALID_PARAMS, unknown.get("error").get("code").asInt());
-        assertTrue(unknown.get("error").get("message").asText().contains("'dialog:'"));
+        assertTrue(unknown.get("error").get("message").asText().contains("'nosuch:'"));
     }
 
     @Test

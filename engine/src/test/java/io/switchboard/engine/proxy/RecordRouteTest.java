@@ -13,8 +13,8 @@ class RecordRouteTest {
 
     @Test
     void sameListenerGivesOneValue() {
-        assertArrayEquals(new String[] {"<sip:127.0.0.1:5060;lr>"}, RecordRoute.values(UDP, UDP));
-        assertArrayEquals(new String[] {"<sip:127.0.0.1:5060;transport=tcp;lr>"}, RecordRoute.values(TCP, TCP));
+        assertArrayEquals(new String[] {"<sip:127.0.0.1:5060;lr>"}, RecordRoute.values(UDP, UDP, null));
+        assertArrayEquals(new String[] {"<sip:127.0.0.1:5060;transport=tcp;lr>"}, RecordRoute.values(TCP, TCP, null));
     }
 
     @Test
@@ -22,7 +22,7 @@ class RecordRouteTest {
         assertArrayEquals(new String[] {
             "<sip:127.0.0.1:5060;transport=tcp;lr;r2=on>",
             "<sip:127.0.0.1:5060;lr;r2=on>",
-        }, RecordRoute.values(UDP, TCP));
+        }, RecordRoute.values(UDP, TCP, null));
     }
 
     @Test
@@ -30,21 +30,30 @@ class RecordRouteTest {
         assertArrayEquals(new String[] {
             "<sip:127.0.0.1:5060;lr;r2=on>",
             "<sip:127.0.0.1:5060;transport=tcp;lr;r2=on>",
-        }, RecordRoute.values(TCP, UDP));
+        }, RecordRoute.values(TCP, UDP, null));
     }
 
     @Test
     void otherInterfaceOnTheSameTransportIsDoubled() {
         ListenAddress outside = ListenAddress.parse("udp:192.0.2.1:5060");
         assertArrayEquals(new String[] {"<sip:192.0.2.1:5060;lr;r2=on>", "<sip:127.0.0.1:5060;lr;r2=on>"},
-                RecordRoute.values(UDP, outside));
+                RecordRoute.values(UDP, outside, null));
     }
 
     @Test
     void ipv6HostIsBracketed() {
         ListenAddress v6 = ListenAddress.parse("udp:[2001:db8::1]:5062");
-        assertArrayEquals(new String[] {"<sip:[2001:db8::1]:5062;lr>"}, RecordRoute.values(v6, v6));
+        assertArrayEquals(new String[] {"<sip:[2001:db8::1]:5062;lr>"}, RecordRoute.values(v6, v6, null));
         assertArrayEquals(new String[] {"<sip:[2001:db8::1]:5062;lr;r2=on>", "<sip:127.0.0.1:5060;lr;r2=on>"},
-                RecordRoute.values(UDP, v6));
+                RecordRoute.values(UDP, v6, null));
+    }
+
+    @Test
+    void theDialogCookieGoesIntoEveryValue() {
+        assertArrayEquals(new String[] {"<sip:127.0.0.1:5060;lr;did=a3.1f2e>"}, RecordRoute.values(UDP, UDP, "did=a3.1f2e"));
+        assertArrayEquals(new String[] {
+            "<sip:127.0.0.1:5060;transport=tcp;lr;r2=on;did=a3.1f2e>",
+            "<sip:127.0.0.1:5060;lr;r2=on;did=a3.1f2e>",
+        }, RecordRoute.values(UDP, TCP, "did=a3.1f2e"));
     }
 }

@@ -54,14 +54,25 @@ class ProxyRouteTest {
     void inDialogRequestWithRouteIsRelayedByItsRouteSet() {
         Recording request = new Recording(SipText.plus(IN_DIALOG_BYE, "Route: <sip:127.0.0.1:5060;lr>"));
         route.onRequest(request);
-        assertEquals(List.of("maxfwdProcess(70)", "looseRoute", "tRelay"), request.calls);
+        assertEquals(List.of("maxfwdProcess(70)", "looseRoute", "dlgManage", "tRelay"), request.calls);
+    }
+
+    @Test
+    void withDialogsOffNothingIsHandedToADialog() {
+        Recording bye = new Recording(SipText.plus(IN_DIALOG_BYE, "Route: <sip:127.0.0.1:5060;lr>"));
+        Recording invite = new Recording(SipText.INVITE);
+        ProxyRoute off = route("switchboard.dialog.enable = off");
+        off.onRequest(bye);
+        off.onRequest(invite);
+        assertEquals(List.of("maxfwdProcess(70)", "looseRoute", "tRelay"), bye.calls);
+        assertEquals(List.of("maxfwdProcess(70)", "looseRoute", "recordRoute", "tRelay"), invite.calls);
     }
 
     @Test
     void inDialogRequestIgnoresTheDestinations() {
         Recording request = new Recording(SipText.plus(IN_DIALOG_BYE, "Route: <sip:127.0.0.1:5060;lr>"));
         route(TWO_DESTINATIONS).onRequest(request);
-        assertEquals(List.of("maxfwdProcess(70)", "looseRoute", "tRelay"), request.calls);
+        assertEquals(List.of("maxfwdProcess(70)", "looseRoute", "dlgManage", "tRelay"), request.calls);
     }
 
     @Test
@@ -80,10 +91,10 @@ class ProxyRouteTest {
     }
 
     @Test
-    void inviteIsRecordRoutedAndRelayedToTheRequestUri() {
+    void inviteIsRecordRoutedTrackedAndRelayedToTheRequestUri() {
         Recording request = new Recording(SipText.INVITE);
         route.onRequest(request);
-        assertEquals(List.of("maxfwdProcess(70)", "looseRoute", "recordRoute", "tRelay"), request.calls);
+        assertEquals(List.of("maxfwdProcess(70)", "looseRoute", "recordRoute", "dlgManage", "tRelay"), request.calls);
         assertEquals("69", request.request().header(HeaderName.MAX_FORWARDS));
     }
 
@@ -115,8 +126,8 @@ class ProxyRouteTest {
     void inviteGoesToTheFirstDestination() {
         Recording request = new Recording(SipText.INVITE);
         route(TWO_DESTINATIONS).onRequest(request);
-        assertEquals(List.of("maxfwdProcess(70)", "looseRoute", "recordRoute", "tRelay(sip:127.0.0.1:5071)"),
-                request.calls);
+        assertEquals(List.of("maxfwdProcess(70)", "looseRoute", "recordRoute", "dlgManage",
+                "tRelay(sip:127.0.0.1:5071)"), request.calls);
     }
 
     @Test
@@ -265,6 +276,11 @@ class ProxyRouteTest {
         @Override
         public void drop() {
             calls.add("drop");
+        }
+
+        @Override
+        public void dlgManage() {
+            calls.add("dlgManage");
         }
     }
 

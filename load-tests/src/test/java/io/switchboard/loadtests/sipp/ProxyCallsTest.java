@@ -40,6 +40,7 @@ class ProxyCallsTest {
                   listen = ["udp:127.0.0.1:0"]
                   rpc.listen = "127.0.0.1:0"
                   shutdown-timeout = 1s
+                  persistence.journal = memory
                   %s
                 }
                 """.formatted(extra)));

@@ -1,0 +1,69 @@
+package io.switchboard.engine.dialog;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import io.switchboard.actors.ClusterNode;
+import io.switchboard.actors.dialog.DialogSettings;
+import io.switchboard.engine.config.SettingsException;
+import io.switchboard.persistence.JournalSettings;
+import java.time.Duration;
+
+/**
+ * What the dialog module needs before the actor system starts, read from the {@code switchboard}
+ * block: the journal ({@code switchboard.persistence}), this node's place in the cluster
+ * ({@code switchboard.cluster}), the dialog module's parameters ({@code switchboard.dialog}, seed
+ * manual 001 section 6) and the engine's own two: {@code dialog.enable} (the built-in route tracks
+ * INVITEs) and {@code dialog.ask-timeout} (how long a route waits for a dialog's answer). A wrong
+ * value is a {@link SettingsException} that names the key.
+ */
+public record DialogConfig(JournalSettings journal, ClusterNode cluster, DialogSettings dialog, boolean enabled,
+        Duration askTimeout) {
+
+    /** Reads and checks the settings. */
+    public static DialogConfig read(Config switchboard) {
+        try {
+            return new DialogConfig(JournalSettings.fromConfig(switchboard), ClusterNode.fromConfig(switchboard),
+                    DialogSettings.fromConfig(switchboard), enabled(switchboard), askTimeout(switchboard));
+        } catch (IllegalArgumentException e) {
+            throw new SettingsException(e.getMessage(), e);
+        }
+    }
+
+    /** {@code switchboard.dialog.enable}: whether the built-in proxy route tracks initial INVITEs. */
+    public static boolean enabled(Config switchboard) {
+        try {
+            return switchboard.getBoolean("dialog.enable");
+        } catch (ConfigException e) {
+            throw new IllegalArgumentException("setting " + DialogSettings.PATH + ".enable must be on or off: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static Duration askTimeout(Config switchboard) {
+        Duration timeout;
+        try {
+            timeout = switchboard.getDuration("dialog.ask-timeout");
+        } catch (ConfigException e) {
+            throw new IllegalArgumentException("setting " + DialogSettings.PATH + ".ask-timeout must be a duration: "
+                    + e.getMessage(), e);
+        }
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("setting " + DialogSettings.PATH + ".ask-timeout must be positive, not "
+                    + timeout);
+        }
+        return timeout;
+    }
+
+    /**
+     * The configuration of the actor system: the journal's and the cluster node's Pekko settings
+     * laid over {@code root} (they cannot be defaults in a {@code reference.conf}, see
+     * {@link ClusterNode}); several engines in one JVM (tests) each register their cluster MBeans.
+     */
+    public Config overlay(Config root) {
+        return journal.overlay()
+                .withFallback(cluster.overlay())
+                .withFallback(ConfigFactory.parseString("pekko.cluster.jmx.multi-mbeans-in-same-jvm = on"))
+                .withFallback(root);
+    }
+}

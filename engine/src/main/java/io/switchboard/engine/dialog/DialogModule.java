@@ -1,0 +1,102 @@
+package io.switchboard.engine.dialog;
+
+import io.switchboard.actors.dialog.DialogDirectory;
+import io.switchboard.actors.dialog.DialogEnvironment;
+import io.switchboard.actors.dialog.DialogStatistics;
+import io.switchboard.actors.dialog.Dialogs;
+import io.switchboard.engine.management.Management;
+import io.switchboard.engine.proxy.Lanes;
+import io.switchboard.engine.proxy.LocalAddresses;
+import io.switchboard.engine.route.Route;
+import io.switchboard.engine.stats.Statistic;
+import io.switchboard.engine.stats.Statistics;
+import io.switchboard.transport.net.InboundMessage;
+import io.switchboard.transport.transaction.TransactionLayer;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.pekko.actor.typed.ActorSystem;
+
+/**
+ * Kamailio's dialog module in the engine (seed manual 001): the sharded dialogs started on this
+ * node's actor system, their journal's schema, generated requests sent through the transaction
+ * layer ({@link ClientTransactionSender}), event routes ({@link DialogEventRoutes}), the
+ * {@code dialog:*} statistics (section 8) and the {@code dlg.*} commands (section 9,
+ * {@link DialogCommands}). Requests reach it through {@link #request}.
+ */
+public final class DialogModule {
+
+    /** How long start-up waits for the journal's tables to be there. */
+    private static final Duration SCHEMA_WAIT = Duration.ofSeconds(30);
+
+    private final Dialogs dialogs;
+    private final DialogConfig config;
+    private final DidCookie cookie;
+    private final LocalAddresses local;
+
+    private DialogModule(Dialogs dialogs, DialogConfig config, LocalAddresses local) {
+        this.dialogs = dialogs;
+        this.config = config;
+        this.cookie = new DidCookie(config.dialog().rrParam(), config.dialog().matchMode());
+        this.local = local;
+    }
+
+    /**
+     * Creates the journal's schema if it is not there and starts the dialogs on {@code system}
+     * (created with {@link DialogConfig#overlay}); with a durable journal, the dialogs of the
+     * last run are running again, their timers armed, once this returns.
+     */
+    public static DialogModule start(ActorSystem<?> system, DialogConfig config, TransactionLayer transactions,
+            LocalAddresses local, Lanes lanes, Route route, Management management) {
+        try {
+            config.journal().createSchema(system).toCompletableFuture().get(SCHEMA_WAIT.toSeconds(), TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("the journal's schema could not be created in "
+                    + config.journal().dataDir() + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating the journal's schema", e);
+        }
+        DialogEnvironment environment = new DialogEnvironment(config.dialog(),
+                new ClientTransactionSender(transactions, local, lanes), new DialogStatistics(), new DialogDirectory(),
+                new DialogEventRoutes(route, lanes), Clock.systemUTC());
+        DialogModule module = new DialogModule(Dialogs.init(system, environment), config, local);
+        register(management.statistics(), module.dialogs.statistics());
+        DialogCommands.register(management.commands(), module.dialogs);
+        return module;
+    }
+
+    /** Section 8: {@code dialog:active_dialogs} and {@code early_dialogs} are levels, the others counters. */
+    private static void register(Statistics statistics, DialogStatistics dialog) {
+        statistics.add("dialog", "active_dialogs", Statistic.Kind.GAUGE, dialog::activeDialogs);
+        statistics.add("dialog", "early_dialogs", Statistic.Kind.GAUGE, dialog::earlyDialogs);
+        statistics.add("dialog", "processed_dialogs", Statistic.Kind.COUNTER, dialog::processedDialogs);
+        statistics.add("dialog", "expired_dialogs", Statistic.Kind.COUNTER, dialog::expiredDialogs);
+        statistics.add("dialog", "failed_dialogs", Statistic.Kind.COUNTER, dialog::failedDialogs);
+    }
+
+    /** The dialog functions for one request, {@code in} as received. */
+    public RequestDialog request(InboundMessage in) {
+        return new RequestDialog(this, in);
+    }
+
+    /** The sharded dialogs. */
+    public Dialogs dialogs() {
+        return dialogs;
+    }
+
+    DidCookie cookie() {
+        return cookie;
+    }
+
+    LocalAddresses local() {
+        return local;
+    }
+
+    /** {@code switchboard.dialog.ask-timeout}. */
+    Duration askTimeout() {
+        return config.askTimeout();
+    }
+}

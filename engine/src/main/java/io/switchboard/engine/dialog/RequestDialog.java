@@ -1,0 +1,237 @@
+package io.switchboard.engine.dialog;
+
+import io.switchboard.actors.dialog.DialogProperties;
+import io.switchboard.actors.dialog.DialogSnapshot;
+import io.switchboard.actors.dialog.DialogState;
+import io.switchboard.actors.dialog.Dialogs;
+import io.switchboard.actors.dialog.InitialInvite;
+import io.switchboard.transport.header.ListValue;
+import io.switchboard.transport.header.NameAddress;
+import io.switchboard.transport.message.HeaderField;
+import io.switchboard.transport.message.HeaderName;
+import io.switchboard.transport.message.SipMessage;
+import io.switchboard.transport.message.SipRequest;
+import io.switchboard.transport.message.SipResponse;
+import io.switchboard.transport.net.InboundMessage;
+import io.switchboard.transport.net.ListenAddress;
+import io.switchboard.transport.net.Transport;
+import io.switchboard.transport.parse.SipParseException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The dialog module's side of one request (seed manual 001, sections 2, 7.10, 7.13, 7.14, 10):
+ * the route's dialog functions, and what the proxy tells the dialog as the request goes on. An
+ * initial INVITE the route manages is tracked when it is relayed — the Record-Route carries the
+ * cookie ({@link #recordRouteParameter()}), then its replies move the dialog; a request within a
+ * dialog is handed to it, with the cookie of this proxy's Route entry, once. Everything told is
+ * a tell; only the route's questions are asks, with {@code dialog.ask-timeout}. Runs on the call's
+ * lane.
+ */
+public final class RequestDialog {
+
+    private static final Logger log = LoggerFactory.getLogger(RequestDialog.class);
+
+    private final DialogModule module;
+    private final Dialogs dialogs;
+    private final InboundMessage in;
+    private final SipRequest received;
+    private final String callId;
+    private final boolean initialInvite;
+    private boolean managed;
+    private boolean handedOver;
+    private boolean tracked;
+    private Duration timeout;
+
+    RequestDialog(DialogModule module, InboundMessage in) {
+        this.module = module;
+        this.dialogs = module.dialogs();
+        this.in = in;
+        this.received = (SipRequest) in.message();
+        this.callId = received.header(HeaderName.CALL_ID);
+        this.initialInvite = received.isInvite() && toTag() == null;
+    }
+
+    /** {@code dlg_manage()}: track an initial INVITE when relayed; hand a sequential request to its dialog. */
+    public void manage() {
+        if (initialInvite) {
+            managed = true;
+        } else if (toTag() != null) {
+            handOver(module.cookie().find(received, module.local()));
+        }
+    }
+
+    /** {@code loose_route()} ran: a sequential request with the cookie in this proxy's Route entry goes to its dialog. */
+    public void looseRouted() {
+        String did = toTag() == null ? null : module.cookie().find(received, module.local());
+        if (did != null) {
+            handOver(did);
+        }
+    }
+
+    private void handOver(String did) {
+        if (handedOver || !module.cookie().canMatch(did)) {
+            return;
+        }
+        handedOver = true;
+        try {
+            dialogs.inDialogRequest(callId, received.method().name(), received.cseq().number(), fromTag(), toTag(), did);
+        } catch (SipParseException e) {
+            log.debug("{} of {} not handed to its dialog: {}", received.method(), callId, e.getMessage());
+        }
+    }
+
+    /** {@code is_known_dlg()}: the state of the dialog this request belongs to, empty if none or past the deadline. */
+    public CompletionStage<Optional<DialogState>> known() {
+        return dialogs.isKnown(callId, fromTag(), toTag(), module.cookie().find(received, module.local()),
+                module.askTimeout()).exceptionally(failure -> Optional.empty());
+    }
+
+    /** {@code $DLG_status}. */
+    public OptionalInt status() {
+        return await(known()).flatMap(state -> state).map(state -> OptionalInt.of(state.code()))
+                .orElse(OptionalInt.empty());
+    }
+
+    /** {@code $DLG_lifetime}: seconds from the answer to now, or to the end. */
+    public OptionalLong lifetime() {
+        Optional<DialogSnapshot> dialog = await(dialogs.get(callId, module.askTimeout())).flatMap(found -> found);
+        if (dialog.isEmpty() || dialog.get().startMillis() == 0) {
+            return OptionalLong.empty();
+        }
+        long until = dialog.get().endMillis() > 0 ? dialog.get().endMillis() : System.currentTimeMillis();
+        return OptionalLong.of(Math.max(0, until - dialog.get().startMillis()) / 1000);
+    }
+
+    /** {@code $DLG_count}. */
+    public long count() {
+        return dialogs.directory().size();
+    }
+
+    /**
+     * {@code dlg_set_timeout(seconds)}: for a managed INVITE, applied once it is tracked; for a
+     * sequential request, told to its dialog. False for an initial request not managed.
+     */
+    public boolean setTimeout(int seconds) {
+        if (seconds <= 0 || initialInvite && !managed || !initialInvite && toTag() == null) {
+            return false;
+        }
+        timeout = Duration.ofSeconds(seconds);
+        if (tracked || !initialInvite) {
+            dialogs.setTimeout(callId, timeout);
+        }
+        return true;
+    }
+
+    private <T> Optional<T> await(CompletionStage<T> answer) {
+        CompletableFuture<T> future = answer.toCompletableFuture();
+        try {
+            return Optional.of(future.get(module.askTimeout().toMillis() * 2, TimeUnit.MILLISECONDS));
+        } catch (ExecutionException | TimeoutException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
+    /** True when the proxy has to track this INVITE as it relays it. */
+    public boolean tracks() {
+        return managed;
+    }
+
+    /** The cookie parameter for this proxy's Record-Route of a tracked INVITE, null for none. */
+    public String recordRouteParameter() {
+        return managed ? module.cookie().recordRouteParameter(callId) : null;
+    }
+
+    /**
+     * A branch of the managed INVITE left: {@code routed} as the route passed it on, {@code branch}
+     * as sent over {@code transport}. The first one creates the dialog.
+     */
+    public void relayed(SipRequest routed, SipRequest branch, Transport transport) {
+        if (!managed || tracked) {
+            return;
+        }
+        try {
+            List<String> recordRoutes = recordRoutes(branch);
+            InitialInvite invite = new InitialInvite(callId, received.from().uri().toString(), fromTag(),
+                    received.to().uri().toString(), received.requestUriText(), contact(received),
+                    received.cseq().number(), recordRoutes, recordRoutes.size() - recordRoutes(routed).size(),
+                    ListenAddress.of(in.transport(), in.local()).toString(),
+                    module.local().listener(transport).toString());
+            dialogs.track(invite, DialogProperties.NONE);
+            tracked = true;
+            if (timeout != null) {
+                dialogs.setTimeout(callId, timeout);
+            }
+        } catch (SipParseException | RuntimeException e) {
+            log.debug("INVITE of {} not tracked: {}", callId, e.getMessage());
+        }
+    }
+
+    /** A provisional reply or a 2xx to the tracked INVITE, before it goes upstream. */
+    public void replied(SipResponse response) {
+        if (!tracked) {
+            return;
+        }
+        int code = response.statusCode();
+        try {
+            if (response.isProvisional()) {
+                dialogs.provisional(callId, code);
+            } else if (response.isSuccess() && response.to().tag() != null) {
+                dialogs.answered(callId, response.to().tag(), contact(response), recordRoutes(response));
+            }
+        } catch (SipParseException e) {
+            log.debug("{} reply of {} not given to its dialog: {}", code, callId, e.getMessage());
+        }
+    }
+
+    /** The final reply of 300 or more that goes upstream for the tracked INVITE. */
+    public void failed(int code) {
+        if (tracked) {
+            dialogs.failed(callId, code);
+        }
+    }
+
+    private String fromTag() {
+        try {
+            return received.from().tag();
+        } catch (SipParseException e) {
+            return null;
+        }
+    }
+
+    private String toTag() {
+        try {
+            return received.to().tag();
+        } catch (SipParseException e) {
+            return null;
+        }
+    }
+
+    private static String contact(SipMessage message) throws SipParseException {
+        List<NameAddress> contacts = message.contacts();
+        return contacts.isEmpty() ? null : contacts.get(0).uri().toString();
+    }
+
+    /** The Record-Route values, one element each, top first. */
+    private static List<String> recordRoutes(SipMessage message) throws SipParseException {
+        List<String> values = new ArrayList<>();
+        for (HeaderField field : message.fields(HeaderName.RECORD_ROUTE)) {
+            values.addAll(ListValue.elements(field.value(), HeaderName.RECORD_ROUTE.name()));
+        }
+        return values;
+    }
+}
