@@ -36,6 +36,14 @@ public record JournalSettings(Kind journal, Path dataDir) {
     private static final String DATABASE = "switchboard";
     private static final int CONNECTIONS = 8;
 
+    /**
+     * Payloads up to this many bytes are kept in their row rather than in H2's LOB store (the
+     * plugin's columns are BLOBs): reading LOBs while others are written fails now and then with
+     * a NullPointerException in {@code LobStorageMap.copyLob} (h2database issues 1808, 3445), which
+     * here broke the recovery of dialogs under load. Events are a few hundred bytes to a few KB.
+     */
+    private static final int INPLACE_PAYLOAD_BYTES = 32_768;
+
     /** The journals Switchboard can run on. */
     public enum Kind {
         H2, MEMORY;
@@ -102,7 +110,7 @@ public record JournalSettings(Kind journal, Path dataDir) {
 
     private Config h2Overlay() {
         String url = "jdbc:h2:file:" + h2File().toString().replace('\\', '/')
-                + ";AUTO_SERVER=FALSE;DB_CLOSE_ON_EXIT=FALSE";
+                + ";AUTO_SERVER=FALSE;DB_CLOSE_ON_EXIT=FALSE;MAX_LENGTH_INPLACE_LOB=" + INPLACE_PAYLOAD_BYTES;
         Config database = ConfigFactory.parseMap(Map.of(
                 "profile", "slick.jdbc.H2Profile$",
                 "db.url", url,

@@ -188,11 +188,15 @@ final class DialogCommands {
         return null;
     }
 
-    /** The dialog of {@code callid} whose tags are {@code from_tag} and {@code to_tag}, in either direction. */
+    /**
+     * The dialog of {@code callid} whose tags are {@code from_tag} and {@code to_tag}, in either
+     * direction, and that has not ended.
+     */
     private DialogSnapshot find(RpcArguments args) throws RpcException {
         String fromTag = args.string("from_tag");
         String toTag = args.string("to_tag");
         return ask(dialogs.get(args.string("callid"), ASK))
+                .filter(d -> d.state() != DialogState.DELETED)
                 .filter(d -> fromTag.equals(d.fromTag()) && toTag.equals(d.toTag())
                         || toTag.equals(d.fromTag()) && fromTag.equals(d.toTag()))
                 .orElseThrow(() -> new RpcException(NOT_FOUND, "Dialog not found"));

@@ -2,7 +2,6 @@ package io.switchboard.engine.dialog;
 
 import io.switchboard.actors.dialog.DialogProperties;
 import io.switchboard.actors.dialog.DialogSnapshot;
-import io.switchboard.actors.dialog.DialogState;
 import io.switchboard.actors.dialog.Dialogs;
 import io.switchboard.actors.dialog.InitialInvite;
 import io.switchboard.transport.header.ListValue;
@@ -19,14 +18,9 @@ import io.switchboard.transport.parse.SipParseException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -92,26 +86,30 @@ public final class RequestDialog {
         }
     }
 
-    /** {@code is_known_dlg()}: the state of the dialog this request belongs to, empty if none or past the deadline. */
-    public CompletionStage<Optional<DialogState>> known() {
+    /**
+     * {@code $DLG_status}, and {@code is_known_dlg()} when present: the state of the dialog this
+     * request belongs to. Completes within {@code dialog.ask-timeout}, empty past it.
+     */
+    public CompletionStage<OptionalInt> status() {
         return dialogs.isKnown(callId, fromTag(), toTag(), module.cookie().find(received, module.local()),
-                module.askTimeout()).exceptionally(failure -> Optional.empty());
+                        module.askTimeout())
+                .thenApply(state -> state.map(known -> OptionalInt.of(known.code())).orElse(OptionalInt.empty()))
+                .exceptionally(failure -> OptionalInt.empty());
     }
 
-    /** {@code $DLG_status}. */
-    public OptionalInt status() {
-        return await(known()).flatMap(state -> state).map(state -> OptionalInt.of(state.code()))
-                .orElse(OptionalInt.empty());
-    }
-
-    /** {@code $DLG_lifetime}: seconds from the answer to now, or to the end. */
-    public OptionalLong lifetime() {
-        Optional<DialogSnapshot> dialog = await(dialogs.get(callId, module.askTimeout())).flatMap(found -> found);
-        if (dialog.isEmpty() || dialog.get().startMillis() == 0) {
-            return OptionalLong.empty();
-        }
-        long until = dialog.get().endMillis() > 0 ? dialog.get().endMillis() : System.currentTimeMillis();
-        return OptionalLong.of(Math.max(0, until - dialog.get().startMillis()) / 1000);
+    /**
+     * {@code $DLG_lifetime}: seconds from the answer to now, or to the end. Completes within
+     * {@code dialog.ask-timeout}, empty past it.
+     */
+    public CompletionStage<OptionalLong> lifetime() {
+        return dialogs.get(callId, module.askTimeout()).thenApply(found -> {
+            if (found.isEmpty() || found.get().startMillis() == 0) {
+                return OptionalLong.empty();
+            }
+            DialogSnapshot dialog = found.get();
+            long until = dialog.endMillis() > 0 ? dialog.endMillis() : System.currentTimeMillis();
+            return OptionalLong.of(Math.max(0, until - dialog.startMillis()) / 1000);
+        }).exceptionally(failure -> OptionalLong.empty());
     }
 
     /** {@code $DLG_count}. */
@@ -132,18 +130,6 @@ public final class RequestDialog {
             dialogs.setTimeout(callId, timeout);
         }
         return true;
-    }
-
-    private <T> Optional<T> await(CompletionStage<T> answer) {
-        CompletableFuture<T> future = answer.toCompletableFuture();
-        try {
-            return Optional.of(future.get(module.askTimeout().toMillis() * 2, TimeUnit.MILLISECONDS));
-        } catch (ExecutionException | TimeoutException e) {
-            return Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.empty();
-        }
     }
 
     /** True when the proxy has to track this INVITE as it relays it. */

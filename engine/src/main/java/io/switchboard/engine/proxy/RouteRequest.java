@@ -13,6 +13,7 @@ import io.switchboard.transport.transaction.ServerTransaction;
 import java.net.InetSocketAddress;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -202,16 +203,42 @@ final class RouteRequest implements RequestContext {
 
     @Override
     public boolean isKnownDlg() {
-        return dialog().status().isPresent();
+        return dlgStatus().isPresent();
     }
 
     @Override
     public void isKnownDlg(Consumer<Boolean> then) {
+        resume(dialog().status().thenApply(OptionalInt::isPresent), then);
+    }
+
+    /** The answer arrives within the ask's deadline: joining it holds the lane that long at most. */
+    @Override
+    public OptionalInt dlgStatus() {
+        return dialog().status().toCompletableFuture().join();
+    }
+
+    @Override
+    public void dlgStatus(Consumer<OptionalInt> then) {
+        resume(dialog().status(), then);
+    }
+
+    @Override
+    public OptionalLong dlgLifetime() {
+        return dialog().lifetime().toCompletableFuture().join();
+    }
+
+    @Override
+    public void dlgLifetime(Consumer<OptionalLong> then) {
+        resume(dialog().lifetime(), then);
+    }
+
+    /** Suspends the request route; {@code then} goes on with the answer on the call's lane. */
+    private <T> void resume(CompletionStage<T> answer, Consumer<T> then) {
         suspended = true;
         var lane = core.lanes.lane(request.header(HeaderName.CALL_ID));
-        dialog().known().thenAccept(state -> {
+        answer.thenAccept(value -> {
             try {
-                lane.execute(() -> run(() -> then.accept(state.isPresent())));
+                lane.execute(() -> run(() -> then.accept(value)));
             } catch (RejectedExecutionException e) {
                 log.debug("{} not resumed: the engine is stopping", request.method());
             }
@@ -221,16 +248,6 @@ final class RouteRequest implements RequestContext {
     @Override
     public boolean dlgSetTimeout(int seconds) {
         return dialog().setTimeout(seconds);
-    }
-
-    @Override
-    public OptionalInt dlgStatus() {
-        return dialog().status();
-    }
-
-    @Override
-    public OptionalLong dlgLifetime() {
-        return dialog().lifetime();
     }
 
     @Override

@@ -71,7 +71,8 @@ public interface RequestContext {
     /**
      * {@code is_known_dlg()} (7.13): true if the request belongs to a dialog being tracked. Asks
      * the dialog and holds the call's lane for the answer, {@code switchboard.dialog.ask-timeout}
-     * at most (then false); {@link #isKnownDlg(Consumer)} does not.
+     * at most (then false): under load the lane's other calls wait that long. The forms taking a
+     * continuation do not hold it.
      */
     default boolean isKnownDlg() {
         throw new UnsupportedOperationException("this context has no dialog module");
@@ -80,7 +81,8 @@ public interface RequestContext {
     /**
      * {@code is_known_dlg()} without holding the lane: the request route ends here and
      * {@code then} runs later on the call's lane with the answer (false past the deadline), to go
-     * on with the request; a request {@code then} leaves unhandled is dropped.
+     * on with the request; a request {@code then} leaves unhandled is dropped. The same holds for
+     * the other forms taking a continuation.
      */
     default void isKnownDlg(Consumer<Boolean> then) {
         throw new UnsupportedOperationException("this context has no dialog module");
@@ -103,12 +105,22 @@ public interface RequestContext {
         throw new UnsupportedOperationException("this context has no dialog module");
     }
 
+    /** {@code $DLG_status} without holding the lane, as {@link #isKnownDlg(Consumer)}. */
+    default void dlgStatus(Consumer<OptionalInt> then) {
+        throw new UnsupportedOperationException("this context has no dialog module");
+    }
+
     /**
      * {@code $DLG_lifetime} (10.3): seconds since the dialog of this Call-ID was answered (until it
      * ended, if it did), empty when there is no answered dialog. Holds the lane as
      * {@link #isKnownDlg()} does.
      */
     default OptionalLong dlgLifetime() {
+        throw new UnsupportedOperationException("this context has no dialog module");
+    }
+
+    /** {@code $DLG_lifetime} without holding the lane, as {@link #isKnownDlg(Consumer)}. */
+    default void dlgLifetime(Consumer<OptionalLong> then) {
         throw new UnsupportedOperationException("this context has no dialog module");
     }
 

@@ -1,0 +1,175 @@
+package io.switchboard.loadtests.sipp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.switchboard.engine.Engine;
+import io.switchboard.engine.config.ConfigLoader;
+import io.switchboard.transport.net.Transport;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Dialogs of whole calls (seed manual 001) through the engine with SIPp on both sides, watched
+ * over the management endpoint as an operator would: {@code dlg.list}, {@code dlg.stats_active},
+ * the {@code dialog:*} statistics, {@code dlg.terminate_dlg}. The route is the built-in one with
+ * the dialog functions and event routes counted around it ({@link DialogProbeRoute}).
+ */
+class DialogCallsTest {
+
+    private static final int HELD_CALLS = 200;
+    /** Long enough for all calls to be up at once even on a loaded machine. */
+    private static final int HOLD_SECONDS = 20;
+
+    private Engine engine;
+    private ManagementRpc rpc;
+    private final List<Sipp> peers = new ArrayList<>();
+
+    @BeforeAll
+    static void sippIsThere() {
+        Sipp.assumeInstalled();
+    }
+
+    @BeforeEach
+    void resetCounts() {
+        DialogProbeRoute.reset();
+    }
+
+    @AfterEach
+    void stop() {
+        peers.forEach(Sipp::stop);
+        if (engine != null) {
+            engine.stop().toCompletableFuture().join();
+        }
+    }
+
+    private int startEngine(String dialog) {
+        engine = Engine.start(ConfigLoader.parse("""
+                switchboard {
+                  listen = ["udp:127.0.0.1:0"]
+                  rpc.listen = "127.0.0.1:0"
+                  shutdown-timeout = 1s
+                  route = %s
+                  persistence.journal = memory
+                  dialog { ask-timeout = 2s, %s }
+                }
+                """.formatted(DialogProbeRoute.class.getName(), dialog)));
+        rpc = new ManagementRpc(engine.management().url());
+        return engine.listeners().stream().filter(l -> l.transport() == Transport.UDP).findFirst().orElseThrow().port();
+    }
+
+    private Sipp peer(Sipp sipp, int timeoutSeconds) throws Exception {
+        peers.add(sipp);
+        return sipp.start(timeoutSeconds);
+    }
+
+    private static boolean allInState(JsonNode list, int count, int state) {
+        if (list.size() != count) {
+            return false;
+        }
+        for (JsonNode dialog : list) {
+            if (dialog.get("state").asInt() != state) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Test
+    void heldCallsAreListedConfirmedAndGoneAfterTheirByes() throws Exception {
+        int proxy = startEngine("");
+        int uasPort = Sipp.freePort();
+        Sipp uas = peer(Sipp.uas("uas.xml", uasPort, HELD_CALLS), 90);
+        Sipp uac = peer(Sipp.uac("uac.xml", Sipp.freePort(), proxy, "127.0.0.1:" + uasPort, HELD_CALLS, 100, "bob",
+                HOLD_SECONDS * 1000), 90);
+
+        JsonNode ongoing = rpc.await(HOLD_SECONDS, a -> a.get("ongoing").asInt() == HELD_CALLS, "dlg.stats_active");
+        assertEquals(HELD_CALLS, ongoing.get("ongoing").asInt(), () -> ongoing + " " + DialogProbeRoute.COUNTS);
+        JsonNode list = rpc.result("dlg.list");
+        assertTrue(allInState(list, HELD_CALLS, 4), () -> list.size() + " dialogs: " + list.get(0));
+        JsonNode dialog = list.get(0);
+        for (String member : List.of("h_entry", "h_id", "call-id", "from_uri", "to_uri", "start_ts", "init_ts",
+                "timeout", "lifetime", "caller", "callee")) {
+            assertTrue(dialog.has(member), () -> member + " missing in " + dialog);
+        }
+        assertTrue(dialog.get("callee").get("tag").asText().contains("SIPpTag01"), dialog::toString);
+        assertEquals(43200, dialog.get("lifetime").asLong(), "default-timeout");
+        assertEquals(HELD_CALLS, ongoing.get("all").asInt(), ongoing::toString);
+        assertEquals(HELD_CALLS, rpc.statistic("dialog:active_dialogs"));
+
+        assertEquals(0, uac.await(60), uac::output);
+        assertEquals(0, uas.await(30), uas::output);
+        JsonNode after = rpc.await(10, l -> l.size() == 0, "dlg.list");
+        assertEquals(0, after.size(), after::toString);
+        assertEquals(0, rpc.result("dlg.stats_active").get("all").asInt());
+        assertEquals(HELD_CALLS, rpc.statistic("dialog:processed_dialogs"));
+        assertEquals(0, rpc.statistic("dialog:active_dialogs"));
+        assertEquals(0, rpc.statistic("dialog:early_dialogs"));
+        assertEquals(0, rpc.statistic("dialog:expired_dialogs"));
+        assertEquals(0, rpc.statistic("dialog:failed_dialogs"));
+
+        assertEquals(HELD_CALLS, DialogProbeRoute.count("dialog:start"));
+        assertEquals(HELD_CALLS, DialogProbeRoute.count("dialog:end"));
+        assertEquals(0, DialogProbeRoute.count("ACK in state 0"), () -> "$DLG_status of ACKs: " + DialogProbeRoute.COUNTS);
+        assertTrue(DialogProbeRoute.count("ACK in state 3") >= HELD_CALLS,
+                () -> "$DLG_status of the first ACK of each call is 3 (a retransmission may see 4): " + DialogProbeRoute.COUNTS);
+        assertEquals(HELD_CALLS, DialogProbeRoute.count("known BYE"), "is_known_dlg() of the BYE");
+        long heldLong = DialogProbeRoute.COUNTS.keySet().stream()
+                .filter(k -> k.matches("BYE after \\d+ s") && Integer.parseInt(k.replaceAll("\\D", "")) >= HOLD_SECONDS / 2)
+                .mapToLong(DialogProbeRoute::count).sum();
+        assertEquals(HELD_CALLS, heldLong, () -> "$DLG_lifetime of the BYE: " + DialogProbeRoute.COUNTS);
+    }
+
+    @Test
+    void aCallWithoutAckEndsAfterNoackTimeoutAndACancelledCallFails() throws Exception {
+        int proxy = startEngine("noack-timeout = 1");
+        int answering = Sipp.freePort();
+        int ringing = Sipp.freePort();
+        Sipp uas = peer(Sipp.uas("uas-noack.xml", answering, 1), 30);
+        Sipp uac = peer(Sipp.uac("uac-noack.xml", Sipp.freePort(), proxy, "127.0.0.1:" + answering, 1, 1), 30);
+        Sipp ringer = peer(Sipp.uas("uas-ring.xml", ringing, 1), 30);
+        Sipp canceller = peer(Sipp.uac("uac-cancel.xml", Sipp.freePort(), proxy, "127.0.0.1:" + ringing, 1, 1), 30);
+        assertEquals(0, uac.await(30), uac::output);
+        assertEquals(0, uas.await(30), uas::output);
+        assertEquals(0, canceller.await(30), canceller::output);
+        assertEquals(0, ringer.await(30), ringer::output);
+        assertEquals(1, rpc.statistic("dialog:failed_dialogs"), "the INVITE answered 487");
+
+        JsonNode answering3 = rpc.result("dlg.stats_active");
+        assertEquals(1, answering3.get("answering").asInt(), answering3::toString);
+        JsonNode gone = rpc.await(20, l -> l.size() == 0, "dlg.list");
+        assertEquals(0, gone.size(), "noack-timeout 1 s plus Kamailio's 10 s: " + gone);
+        assertEquals(1, rpc.statistic("dialog:expired_dialogs"));
+        assertEquals(2, rpc.statistic("dialog:processed_dialogs"));
+        assertEquals(1, DialogProbeRoute.count("dialog:start"));
+        assertEquals(1, DialogProbeRoute.count("dialog:end"));
+        assertEquals(1, DialogProbeRoute.count("dialog:failed"));
+    }
+
+    @Test
+    void terminateDlgSendsByeToBothSides() throws Exception {
+        int proxy = startEngine("");
+        int uasPort = Sipp.freePort();
+        Sipp uas = peer(Sipp.uas("uas.xml", uasPort, 1), 30);
+        Sipp uac = peer(Sipp.uac("uac-wait-bye.xml", Sipp.freePort(), proxy, "127.0.0.1:" + uasPort, 1, 1), 30);
+        JsonNode list = rpc.await(10, l -> allInState(l, 1, 4), "dlg.list");
+        assertTrue(allInState(list, 1, 4), list::toString);
+        String callId = list.get(0).get("call-id").asText();
+        String fromTag = list.get(0).get("caller").get("tag").asText();
+        String toTag = list.get(0).get("callee").get("tag").asText();
+        assertEquals("Alive", rpc.result("dlg.is_alive", callId, toTag, fromTag).asText(), "tags in either order");
+
+        assertTrue(rpc.result("dlg.terminate_dlg", callId, fromTag, toTag).isNull());
+        assertEquals(0, uac.await(30), uac::output);
+        assertEquals(0, uas.await(30), uas::output);
+        assertEquals(0, rpc.await(10, l -> l.size() == 0, "dlg.list").size());
+        assertEquals(404, rpc.call("dlg.is_alive", callId, fromTag, toTag).get("error").get("code").asInt());
+        assertEquals(1, DialogProbeRoute.count("dialog:end"));
+        assertEquals(0, rpc.statistic("dialog:expired_dialogs"));
+    }
+}

@@ -1,0 +1,90 @@
+package io.switchboard.loadtests.sipp;
+
+import io.switchboard.actors.dialog.DialogSnapshot;
+import io.switchboard.engine.route.FailureContext;
+import io.switchboard.engine.route.ProxyRoute;
+import io.switchboard.engine.route.ReplyContext;
+import io.switchboard.engine.route.RequestContext;
+import io.switchboard.engine.route.Route;
+import io.switchboard.engine.route.RouteSettings;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The built-in proxy route with the dialog part of the routing API used around it, as an
+ * operator's route would, counting what it sees: the event routes, {@code $DLG_status} of each
+ * ACK, {@code is_known_dlg()} and {@code $DLG_lifetime} of each BYE — all without holding the
+ * call's lane. An INVITE to a user starting with {@code short} gets a 5 s lifetime
+ * ({@code dlg_set_timeout}).
+ */
+public final class DialogProbeRoute implements Route {
+
+    /** Per-dialog lifetime of calls to {@code short...}. */
+    static final int SHORT_LIFETIME_SECONDS = 5;
+
+    static final Map<String, LongAdder> COUNTS = new ConcurrentHashMap<>();
+
+    private final ProxyRoute proxy;
+
+    public DialogProbeRoute(RouteSettings settings) {
+        this.proxy = new ProxyRoute(settings);
+    }
+
+    /** How often {@code what} was seen since the last {@link #reset()}. */
+    static long count(String what) {
+        LongAdder counter = COUNTS.get(what);
+        return counter == null ? 0 : counter.sum();
+    }
+
+    static void reset() {
+        COUNTS.clear();
+    }
+
+    private static void seen(String what) {
+        COUNTS.computeIfAbsent(what, key -> new LongAdder()).increment();
+    }
+
+    @Override
+    public void onRequest(RequestContext request) {
+        if (request.hasToTag() && request.isMethod("BYE")) {
+            request.isKnownDlg(known -> {
+                seen(known ? "known BYE" : "unknown BYE");
+                request.dlgLifetime(lifetime -> {
+                    seen("BYE after " + (lifetime.isPresent() ? lifetime.getAsLong() + " s" : "no answer"));
+                    proxy.onRequest(request);
+                });
+            });
+        } else if (request.hasToTag() && request.isMethod("ACK")) {
+            request.dlgStatus(status -> {
+                seen("ACK in state " + status.orElse(0));
+                proxy.onRequest(request);
+            });
+        } else {
+            if (!request.hasToTag() && request.isMethod("INVITE")
+                    && request.request().requestUriText().startsWith("sip:short")) {
+                request.dlgManage();
+                if (request.dlgSetTimeout(SHORT_LIFETIME_SECONDS)) {
+                    seen("short lifetime");
+                }
+            }
+            proxy.onRequest(request);
+        }
+    }
+
+    @Override
+    public void onReply(ReplyContext reply) {
+        proxy.onReply(reply);
+    }
+
+    @Override
+    public void onFailure(FailureContext failure) {
+        proxy.onFailure(failure);
+    }
+
+    @Override
+    public void onDialogEvent(String event, DialogSnapshot dialog) {
+        seen(event);
+    }
+}
