@@ -14,15 +14,15 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /** A JSON-RPC caller over a real HTTP connection, for the tests. */
-final class RpcCalls {
+public final class RpcCalls {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    public static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
     private final String token;
 
-    RpcCalls(Management management, String token) {
+    public RpcCalls(Management management, String token) {
         this.base = management.url();
         this.token = token;
     }
@@ -53,7 +53,7 @@ final class RpcCalls {
     }
 
     /** The whole response object of one call with params by position. */
-    JsonNode call(String method, Object... params) throws IOException, InterruptedException {
+    public JsonNode call(String method, Object... params) throws IOException, InterruptedException {
         ObjectNode request = JSON.createObjectNode().put("jsonrpc", "2.0").put("method", method).put("id", 7);
         request.set("params", JSON.valueToTree(params));
         HttpResponse<String> response = post(request.toString());
@@ -62,7 +62,7 @@ final class RpcCalls {
     }
 
     /** The result of a call that must succeed. */
-    JsonNode result(String method, Object... params) throws IOException, InterruptedException {
+    public JsonNode result(String method, Object... params) throws IOException, InterruptedException {
         JsonNode response = call(method, params);
         assertNull(response.get("error"), response::toString);
         return response.get("result");
