@@ -2,6 +2,7 @@ package io.switchboard.actors.htable;
 
 import io.switchboard.persistence.htable.HtableDatabase;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -28,9 +29,10 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
  * ({@link Save}, when the engine stops). It publishes a snapshot to each {@link HtableReplica}
  * that subscribes, then every change, in the order it applied them.
  *
- * <p>When the singleton moves to another node, the new owner starts with what that node loaded
- * from the database; the first replica that knew the previous owner offers its view, which the new
- * owner adopts if nothing has been written to it yet.
+ * <p>A new owner first waits for the replica of its own node (at most {@link #LOCAL_REPLICA_WAIT}),
+ * keeping every other message for later: if that replica knew a previous owner (the singleton
+ * moved here from a node that left or died), the new owner adopts the tables as the replica has
+ * them; otherwise (the cluster is starting) it keeps what its node loaded from the database.
  */
 public final class HtableOwner extends AbstractBehavior<HtableOwner.Command> {
 
@@ -74,7 +76,15 @@ public final class HtableOwner extends AbstractBehavior<HtableOwner.Command> {
         }
     }
 
+    /** How long a new owner waits for its own node's replica before it serves the others. */
+    static final Duration LOCAL_REPLICA_WAIT = Duration.ofSeconds(5);
+    private static final int STASH = 10_000;
+
     private enum Sweep implements Command {
+        INSTANCE
+    }
+
+    private enum StopWaiting implements Command {
         INSTANCE
     }
 
@@ -90,7 +100,6 @@ public final class HtableOwner extends AbstractBehavior<HtableOwner.Command> {
     private final Set<ActorRef<HtableReplica.Command>> replicas = new HashSet<>();
     private final String incarnation = UUID.randomUUID().toString();
     private final Executor blocking;
-    private boolean written;
 
     private HtableOwner(ActorContext<Command> context, HtableSettings settings, Map<String, Map<String, HtItem>> loaded,
             Clock clock) {
@@ -111,12 +120,40 @@ public final class HtableOwner extends AbstractBehavior<HtableOwner.Command> {
      * @param loaded what this node loaded from the database at start, by table name
      */
     public static Behavior<Command> create(HtableSettings settings, Map<String, Map<String, HtItem>> loaded, Clock clock) {
-        return Behaviors.setup(context -> Behaviors.withTimers(timers -> {
+        return Behaviors.setup(context -> Behaviors.withTimers(timers -> Behaviors.withStash(STASH, stash -> {
             if (settings.tables().stream().anyMatch(TableDefinition::hasAutoexpire)) {
                 timers.startTimerAtFixedRate(Sweep.INSTANCE, settings.timerInterval());
             }
-            return new HtableOwner(context, settings, loaded, clock);
-        }));
+            timers.startSingleTimer(StopWaiting.INSTANCE, LOCAL_REPLICA_WAIT);
+            HtableOwner owner = new HtableOwner(context, settings, loaded, clock);
+            return Behaviors.receive(Command.class)
+                    .onMessage(Subscribe.class, subscribe -> subscribe.replica().path().address().hasLocalScope(),
+                            subscribe -> {
+                                timers.cancel(StopWaiting.INSTANCE);
+                                owner.adopt(subscribe);
+                                return stash.unstashAll(owner.onSubscribe(subscribe));
+                            })
+                    .onMessageEquals(StopWaiting.INSTANCE, () -> stash.unstashAll(owner))
+                    .onMessage(Command.class, message -> {
+                        stash.stash(message);
+                        return Behaviors.same();
+                    })
+                    .build();
+        })));
+    }
+
+    /** Takes the tables of the replica that knew the previous owner. */
+    private void adopt(Subscribe local) {
+        if (local.knownIncarnation() == null) {
+            return;
+        }
+        getContext().getLog().info("hash tables: this node's owner takes over the tables from the previous owner");
+        local.offer().forEach((name, items) -> {
+            HashTable table = tables.get(name);
+            if (table != null) {
+                table.replace(items);
+            }
+        });
     }
 
     @Override
@@ -130,6 +167,7 @@ public final class HtableOwner extends AbstractBehavior<HtableOwner.Command> {
                 .onMessage(Save.class, this::onSave)
                 .onMessage(Saved.class, this::onSaved)
                 .onMessageEquals(Stop.INSTANCE, Behaviors::stopped)
+                .onMessageEquals(StopWaiting.INSTANCE, () -> this)
                 .onSignal(Terminated.class, terminated -> {
                     replicas.remove(terminated.getRef());
                     return this;
@@ -138,25 +176,10 @@ public final class HtableOwner extends AbstractBehavior<HtableOwner.Command> {
     }
 
     private Behavior<Command> onSubscribe(Subscribe subscribe) {
-        boolean adopt = !written && subscribe.knownIncarnation() != null
-                && !subscribe.knownIncarnation().equals(incarnation) && !subscribe.offer().isEmpty();
-        if (adopt) {
-            getContext().getLog().info("hash tables: adopting the view of {} from the previous owner",
-                    subscribe.replica().path().address());
-            subscribe.offer().forEach((name, items) -> {
-                HashTable table = tables.get(name);
-                if (table != null) {
-                    table.replace(items);
-                }
-            });
-            written = true;
-        }
         if (replicas.add(subscribe.replica())) {
             getContext().watch(subscribe.replica());
         }
-        for (ActorRef<HtableReplica.Command> replica : adopt ? replicas : Set.of(subscribe.replica())) {
-            replica.tell(new HtableReplica.Snapshot(getContext().getSelf(), incarnation, snapshot()));
-        }
+        subscribe.replica().tell(new HtableReplica.Snapshot(getContext().getSelf(), incarnation, snapshot()));
         return this;
     }
 
@@ -174,7 +197,6 @@ public final class HtableOwner extends AbstractBehavior<HtableOwner.Command> {
         } else {
             try {
                 HashTable.Outcome outcome = table.apply(write.op(), clock.millis());
-                written = true;
                 publish(write.table(), outcome.changes(), write.origin(), write.write());
                 result = outcome.done() ? new Result(true, outcome.item() == null ? null : outcome.item().value(), null)
                         : Result.failed("cannot add to '" + write.op().key() + "' in " + write.table()
@@ -239,7 +261,6 @@ public final class HtableOwner extends AbstractBehavior<HtableOwner.Command> {
             return this;
         }
         tables.get(reload.table()).replace(loaded.items());
-        written = true;
         HtableReplica.Replaced replaced = new HtableReplica.Replaced(reload.table(), loaded.items());
         replicas.forEach(replica -> replica.tell(replaced));
         answer(reload.origin(), reload.replyTo(), new Result(true, null, null));
