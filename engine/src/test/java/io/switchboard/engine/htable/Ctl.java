@@ -11,11 +11,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /** Management commands over HTTP, through {@code switchboard.jar ctl}'s client, as an operator runs them. */
-record Ctl(int status, JsonNode result, String error) {
+public record Ctl(int status, JsonNode result, String error) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    static Ctl call(Engine engine, String... command) {
+    public static Ctl call(Engine engine, String... command) {
         String[] args = new String[command.length + 2];
         args[0] = "--url";
         args[1] = engine.management().url() + "/RPC";
