@@ -6,10 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.switchboard.engine.Engine;
-import io.switchboard.engine.config.ConfigLoader;
+import io.switchboard.engine.htable.TestEngine;
 import io.switchboard.engine.htable.Ctl;
-import io.switchboard.transport.net.ListenAddress;
-import io.switchboard.transport.net.Transport;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -34,16 +32,8 @@ class DlgsCommandsTest {
 
     @BeforeEach
     void start() throws Exception {
-        engine = Engine.start(ConfigLoader.parse("""
-                switchboard {
-                  listen = ["udp:127.0.0.1:0"]
-                  rpc.listen = "127.0.0.1:0"
-                  shutdown-timeout = 1s
-                  dlgs.enable = true
-                }
-                """));
-        proxy = engine.listeners().stream().filter(l -> l.transport() == Transport.UDP).mapToInt(ListenAddress::port)
-                .findFirst().orElseThrow();
+        engine = TestEngine.start("dlgs.enable = true");
+        proxy = TestEngine.udpPort(engine);
         caller = new DatagramSocket(0, InetAddress.getLoopbackAddress());
         callee = new DatagramSocket(0, InetAddress.getLoopbackAddress());
         caller.setSoTimeout(5_000);

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.switchboard.engine.Engine;
-import io.switchboard.engine.config.ConfigLoader;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -29,17 +28,12 @@ class HtableCommandsTest {
                 "CREATE TABLE htable_users (key_name VARCHAR(64), key_type INT, value_type INT, key_value VARCHAR(128),"
                         + " expires INT)",
                 "INSERT INTO htable_users VALUES ('alice', 0, 0, 'gold', 0), ('course', 1, 0, 'maths', 0)");
-        engine = Engine.start(ConfigLoader.parse("""
-                switchboard {
-                  listen = ["udp:127.0.0.1:0"]
-                  rpc.listen = "127.0.0.1:0"
-                  shutdown-timeout = 1s
-                  htable {
-                    tables = ["t=>size=2", "ipban=>size=8;autoexpire=300", "users=>dbtable=htable_users"]
-                    db-url = "%s"
-                  }
+        engine = TestEngine.start("""
+                htable {
+                  tables = ["t=>size=2", "ipban=>size=8;autoexpire=300", "users=>dbtable=htable_users"]
+                  db-url = "%s"
                 }
-                """.formatted(DB)));
+                """.formatted(DB));
     }
 
     @AfterAll

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.switchboard.actors.htable.HtableSettings;
-import io.switchboard.engine.Engine;
 import io.switchboard.engine.config.ConfigLoader;
 import io.switchboard.engine.config.SettingsException;
 import java.time.Duration;
@@ -18,9 +17,7 @@ class HtableConfigTest {
     }
 
     private static String refused(String hocon) {
-        return assertThrows(SettingsException.class, () -> Engine.start(ConfigLoader.parse("""
-                switchboard { listen = ["udp:127.0.0.1:0"], rpc.listen = "127.0.0.1:0", %s }
-                """.formatted(hocon)))).getMessage();
+        return assertThrows(SettingsException.class, () -> TestEngine.start(hocon)).getMessage();
     }
 
     @Test

@@ -3,7 +3,6 @@ package io.switchboard.engine.htable;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.switchboard.engine.Engine;
-import io.switchboard.engine.config.ConfigLoader;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -18,18 +17,13 @@ class HtableWriteBackTest {
     private static final String DB = "jdbc:h2:mem:htable_write_back;DB_CLOSE_DELAY=-1";
 
     private static Engine start() {
-        return Engine.start(ConfigLoader.parse("""
-                switchboard {
-                  listen = ["udp:127.0.0.1:0"]
-                  rpc.listen = "127.0.0.1:0"
-                  shutdown-timeout = 1s
-                  htable {
-                    tables = ["ipban=>size=8;autoexpire=300;dbtable=htable_ipban;dbmode=1"]
-                    db-url = "%s"
-                    db-expires = 1
-                  }
+        return TestEngine.start("""
+                htable {
+                  tables = ["ipban=>size=8;autoexpire=300;dbtable=htable_ipban;dbmode=1"]
+                  db-url = "%s"
+                  db-expires = 1
                 }
-                """.formatted(DB)));
+                """.formatted(DB));
     }
 
     @Test

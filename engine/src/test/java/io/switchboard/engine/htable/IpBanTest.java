@@ -3,9 +3,6 @@ package io.switchboard.engine.htable;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.switchboard.engine.Engine;
-import io.switchboard.engine.config.ConfigLoader;
-import io.switchboard.transport.net.ListenAddress;
-import io.switchboard.transport.net.Transport;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -31,17 +28,11 @@ class IpBanTest {
     }
 
     private int start(String action) {
-        engine = Engine.start(ConfigLoader.parse("""
-                switchboard {
-                  listen = ["udp:127.0.0.1:0"]
-                  rpc.listen = "127.0.0.1:0"
-                  shutdown-timeout = 1s
-                  htable.tables = ["ipban=>size=8;autoexpire=300", "ipcount=>size=8;autoexpire=60;updateexpire=0;initval=0"]
-                  proxy.ipban { table = ipban, count-table = ipcount, requests = 3, action = %s }
-                }
-                """.formatted(action)));
-        return engine.listeners().stream().filter(l -> l.transport() == Transport.UDP).mapToInt(ListenAddress::port)
-                .findFirst().orElseThrow();
+        engine = TestEngine.start("""
+                htable.tables = ["ipban=>size=8;autoexpire=300", "ipcount=>size=8;autoexpire=60;updateexpire=0;initval=0"]
+                proxy.ipban { table = ipban, count-table = ipcount, requests = 3, action = %s }
+                """.formatted(action));
+        return TestEngine.udpPort(engine);
     }
 
     /** Sends OPTIONS with Max-Forwards 0 from a new port each time; the status line of the answer, or "none". */
