@@ -69,7 +69,8 @@ public final class HashTables {
      */
     public static HashTables start(ActorSystem<?> system, HtableSettings settings, Clock clock) {
         Map<String, Map<String, HtItem>> loaded = settings.loadAll(clock.millis());
-        Behavior<HtableOwner.Command> behavior = HtableOwner.create(settings, loaded, clock);
+        HtableView view = new HtableView(settings.tables(), clock, settings.askTimeout().toMillis() * 10);
+        Behavior<HtableOwner.Command> behavior = HtableOwner.create(settings, loaded, clock, view);
         ActorRef<HtableOwner.Command> owner;
         if (ClusterJoin.isClustered(system)) {
             ClusterJoin.joinIfAlone(system);
@@ -78,7 +79,6 @@ public final class HashTables {
         } else {
             owner = system.systemActorOf(behavior, "htable-owner", Props.empty());
         }
-        HtableView view = new HtableView(settings.tables(), clock, settings.askTimeout().toMillis() * 10);
         CompletableFuture<Void> ready = new CompletableFuture<>();
         ActorRef<HtableReplica.Command> replica = system.systemActorOf(HtableReplica.create(owner, view, ready),
                 "htable-replica", Props.empty());

@@ -3,6 +3,7 @@ package io.switchboard.actors.htable;
 import io.switchboard.persistence.htable.HtableDatabase;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -30,9 +31,17 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
  * that subscribes, then every change, in the order it applied them.
  *
  * <p>A new owner first waits for the replica of its own node (at most {@link #LOCAL_REPLICA_WAIT}),
- * keeping every other message for later: if that replica knew a previous owner (the singleton
- * moved here from a node that left or died), the new owner adopts the tables as the replica has
- * them; otherwise (the cluster is starting) it keeps what its node loaded from the database.
+ * keeping every other message for later: if that node's view followed a previous owner (the
+ * singleton moved here from a node that left or died), the new owner takes the tables over from it;
+ * otherwise (the cluster is starting) it keeps what its node loaded from the database.
+ *
+ * <p>Why a published snapshot and ordered changes rather than Pekko Distributed Data: there is one
+ * writer, so nothing needs a CRDT's merge; Distributed Data tells subscribers of changes only every
+ * {@code notify-subscribers-interval} (500 ms by default), so a node's view would lag behind its
+ * own writes, where the owner's changes carry the write they answer and let a node keep its own
+ * writes visible until the owner confirms them ({@link HtableView}); and a large table would be one
+ * Distributed Data entry gossiped whole. Snapshots and large changes go in parts of
+ * {@value #PART} items, well below Artery's frame size.
  */
 public final class HtableOwner extends AbstractBehavior<HtableOwner.Command> {
 
@@ -40,9 +49,8 @@ public final class HtableOwner extends AbstractBehavior<HtableOwner.Command> {
     public interface Command extends HtableSerializable {
     }
 
-    /** A replica asks for the snapshot and the changes after it; {@code offer} is its view for a new owner. */
-    public record Subscribe(ActorRef<HtableReplica.Command> replica, String knownIncarnation,
-            Map<String, Map<String, HtItem>> offer) implements Command {
+    /** A replica asks for the snapshot and the changes after it. */
+    public record Subscribe(ActorRef<HtableReplica.Command> replica) implements Command {
     }
 
     /**
@@ -79,6 +87,8 @@ public final class HtableOwner extends AbstractBehavior<HtableOwner.Command> {
     /** How long a new owner waits for its own node's replica before it serves the others. */
     static final Duration LOCAL_REPLICA_WAIT = Duration.ofSeconds(5);
     private static final int STASH = 10_000;
+    /** Items or changes per message to a replica. */
+    static final int PART = 1_000;
 
     private enum Sweep implements Command {
         INSTANCE
@@ -118,8 +128,10 @@ public final class HtableOwner extends AbstractBehavior<HtableOwner.Command> {
      * The owner's behaviour.
      *
      * @param loaded what this node loaded from the database at start, by table name
+     * @param localView the view of the node this owner runs on, to take over from
      */
-    public static Behavior<Command> create(HtableSettings settings, Map<String, Map<String, HtItem>> loaded, Clock clock) {
+    public static Behavior<Command> create(HtableSettings settings, Map<String, Map<String, HtItem>> loaded, Clock clock,
+            HtableView localView) {
         return Behaviors.setup(context -> Behaviors.withTimers(timers -> Behaviors.withStash(STASH, stash -> {
             if (settings.tables().stream().anyMatch(TableDefinition::hasAutoexpire)) {
                 timers.startTimerAtFixedRate(Sweep.INSTANCE, settings.timerInterval());
@@ -130,7 +142,7 @@ public final class HtableOwner extends AbstractBehavior<HtableOwner.Command> {
                     .onMessage(Subscribe.class, subscribe -> subscribe.replica().path().address().hasLocalScope(),
                             subscribe -> {
                                 timers.cancel(StopWaiting.INSTANCE);
-                                owner.adopt(subscribe);
+                                owner.adopt(localView);
                                 return stash.unstashAll(owner.onSubscribe(subscribe));
                             })
                     .onMessageEquals(StopWaiting.INSTANCE, () -> stash.unstashAll(owner))
@@ -142,13 +154,14 @@ public final class HtableOwner extends AbstractBehavior<HtableOwner.Command> {
         })));
     }
 
-    /** Takes the tables of the replica that knew the previous owner. */
-    private void adopt(Subscribe local) {
-        if (local.knownIncarnation() == null) {
+    /** Takes the tables over from this node's view when it followed a previous owner. */
+    private void adopt(HtableView localView) {
+        if (localView.incarnation() == null) {
             return;
         }
-        getContext().getLog().info("hash tables: this node's owner takes over the tables from the previous owner");
-        local.offer().forEach((name, items) -> {
+        getContext().getLog().info("hash tables: taking over the tables of the previous owner {}",
+                localView.incarnation());
+        localView.content().forEach((name, items) -> {
             HashTable table = tables.get(name);
             if (table != null) {
                 table.replace(items);
@@ -179,14 +192,20 @@ public final class HtableOwner extends AbstractBehavior<HtableOwner.Command> {
         if (replicas.add(subscribe.replica())) {
             getContext().watch(subscribe.replica());
         }
-        subscribe.replica().tell(new HtableReplica.Snapshot(getContext().getSelf(), incarnation, snapshot()));
+        tables.forEach((name, table) -> replace(Set.of(subscribe.replica()), name, table.content()));
+        subscribe.replica().tell(new HtableReplica.Snapshot(getContext().getSelf(), incarnation));
         return this;
     }
 
-    private Map<String, Map<String, HtItem>> snapshot() {
-        Map<String, Map<String, HtItem>> snapshot = new HashMap<>();
-        tables.forEach((name, table) -> snapshot.put(name, table.content()));
-        return snapshot;
+    /** Sends {@code items} as the content of {@code table}, in parts. */
+    private static void replace(Set<ActorRef<HtableReplica.Command>> to, String table, Map<String, HtItem> items) {
+        List<Map.Entry<String, HtItem>> entries = new ArrayList<>(items.entrySet());
+        for (int from = 0; from == 0 || from < entries.size(); from += PART) {
+            Map<String, HtItem> part = new HashMap<>();
+            entries.subList(from, Math.min(entries.size(), from + PART)).forEach(e -> part.put(e.getKey(), e.getValue()));
+            HtableReplica.Replaced replaced = new HtableReplica.Replaced(table, part, from + PART >= entries.size());
+            to.forEach(replica -> replica.tell(replaced));
+        }
     }
 
     private Behavior<Command> onWrite(Write write) {
@@ -210,8 +229,9 @@ public final class HtableOwner extends AbstractBehavior<HtableOwner.Command> {
     }
 
     private void publish(String table, List<KeyChange> changes, ActorRef<HtableReplica.Command> origin, long write) {
-        if (!changes.isEmpty() || origin != null) {
-            HtableReplica.Changed changed = new HtableReplica.Changed(table, changes, origin, write);
+        for (int from = 0; from < changes.size(); from += PART) {
+            HtableReplica.Changed changed = new HtableReplica.Changed(table,
+                    List.copyOf(changes.subList(from, Math.min(changes.size(), from + PART))), origin, write);
             replicas.forEach(replica -> replica.tell(changed));
         }
     }
@@ -261,8 +281,7 @@ public final class HtableOwner extends AbstractBehavior<HtableOwner.Command> {
             return this;
         }
         tables.get(reload.table()).replace(loaded.items());
-        HtableReplica.Replaced replaced = new HtableReplica.Replaced(reload.table(), loaded.items());
-        replicas.forEach(replica -> replica.tell(replaced));
+        replace(replicas, reload.table(), loaded.items());
         answer(reload.origin(), reload.replyTo(), new Result(true, null, null));
         return this;
     }

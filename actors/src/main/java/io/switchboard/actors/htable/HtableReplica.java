@@ -1,6 +1,7 @@
 package io.switchboard.actors.htable;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -15,9 +16,9 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 
 /**
  * Keeps this node's {@link HtableView} in step with the {@link HtableOwner}: subscribes through the
- * singleton proxy, takes the snapshot, then applies every change in the owner's order. When the
- * owner goes (its node left or died) it subscribes again, offering its view to the new owner; when
- * no snapshot comes within {@link #RESUBSCRIBE} it asks again.
+ * singleton proxy, takes the snapshot (each table in parts, swapped in whole when its last part
+ * comes), then applies every change in the owner's order. When the owner goes (its node left or
+ * died) it subscribes again; when no snapshot comes within {@link #RESUBSCRIBE} it asks again.
  */
 public final class HtableReplica extends AbstractBehavior<HtableReplica.Command> {
 
@@ -28,9 +29,8 @@ public final class HtableReplica extends AbstractBehavior<HtableReplica.Command>
     public interface Command extends HtableSerializable {
     }
 
-    /** Every table as the owner {@code owner} (identified by {@code incarnation}) has it now. */
-    public record Snapshot(ActorRef<HtableOwner.Command> owner, String incarnation,
-            Map<String, Map<String, HtItem>> tables) implements Command {
+    /** The snapshot from {@code owner} (identified by {@code incarnation}) is complete: every table was {@link Replaced}. */
+    public record Snapshot(ActorRef<HtableOwner.Command> owner, String incarnation) implements Command {
     }
 
     /** What one write or expiry changed in {@code table}; {@code origin} and {@code write} name the write. */
@@ -38,8 +38,12 @@ public final class HtableReplica extends AbstractBehavior<HtableReplica.Command>
             implements Command {
     }
 
-    /** {@code table} reloaded: its items now. */
-    public record Replaced(String table, Map<String, HtItem> items) implements Command {
+    /**
+     * Part of {@code table}'s items as the owner has them (a snapshot, or a reload); the table is
+     * replaced by the parts once the {@code last} one comes. Parts keep each message well below
+     * Artery's frame size.
+     */
+    public record Replaced(String table, Map<String, HtItem> items, boolean last) implements Command {
     }
 
     /** The answer to a write of this node, for {@code replyTo}, sent after the changes it made. */
@@ -54,8 +58,8 @@ public final class HtableReplica extends AbstractBehavior<HtableReplica.Command>
     private final HtableView view;
     private final CompletableFuture<Void> ready;
     private final TimerScheduler<Command> timers;
+    private final Map<String, Map<String, HtItem>> incoming = new HashMap<>();
     private ActorRef<HtableOwner.Command> owner;
-    private String incarnation;
 
     private HtableReplica(ActorContext<Command> context, TimerScheduler<Command> timers,
             ActorRef<HtableOwner.Command> ownerProxy, HtableView view, CompletableFuture<Void> ready) {
@@ -78,8 +82,7 @@ public final class HtableReplica extends AbstractBehavior<HtableReplica.Command>
     }
 
     private void subscribe() {
-        ownerProxy.tell(new HtableOwner.Subscribe(getContext().getSelf(), incarnation,
-                incarnation == null ? Map.of() : view.content()));
+        ownerProxy.tell(new HtableOwner.Subscribe(getContext().getSelf()));
         timers.startSingleTimer(SubscribeAgain.INSTANCE, RESUBSCRIBE);
     }
 
@@ -93,7 +96,11 @@ public final class HtableReplica extends AbstractBehavior<HtableReplica.Command>
                     return this;
                 })
                 .onMessage(Replaced.class, replaced -> {
-                    view.replace(replaced.table(), replaced.items());
+                    Map<String, HtItem> items = incoming.computeIfAbsent(replaced.table(), table -> new HashMap<>());
+                    items.putAll(replaced.items());
+                    if (replaced.last()) {
+                        view.replace(replaced.table(), incoming.remove(replaced.table()));
+                    }
                     return this;
                 })
                 .onMessage(Acked.class, acked -> {
@@ -123,8 +130,7 @@ public final class HtableReplica extends AbstractBehavior<HtableReplica.Command>
         }
         owner = snapshot.owner();
         getContext().watch(owner);
-        incarnation = snapshot.incarnation();
-        view.replaceAll(snapshot.tables());
+        view.ownedBy(snapshot.incarnation());
         ready.complete(null);
         return this;
     }

@@ -38,6 +38,7 @@ public final class HtableView {
     private final Clock clock;
     private final long pendingMillis;
     private final AtomicLong writes = new AtomicLong();
+    private volatile String incarnation;
 
     public HtableView(List<TableDefinition> definitions, Clock clock, long pendingMillis) {
         definitions.forEach(d -> tables.put(d.name(), new TableView(d)));
@@ -80,7 +81,7 @@ public final class HtableView {
         return items;
     }
 
-    /** Every table's live items, as this node offers them to a new owner. */
+    /** Every table's live items, as a new owner on this node takes them over. */
     Map<String, Map<String, HtItem>> content() {
         Map<String, Map<String, HtItem>> content = new HashMap<>();
         tables.keySet().forEach(name -> content.put(name, items(name)));
@@ -126,8 +127,13 @@ public final class HtableView {
         table(table).entries = entries;
     }
 
-    /** Replaces every table known here with the owner's snapshot. */
-    void replaceAll(Map<String, Map<String, HtItem>> snapshot) {
-        tables.keySet().forEach(name -> replace(name, snapshot.getOrDefault(name, Map.of())));
+    /** Notes that the view holds the snapshot of the owner {@code incarnation} and its changes since. */
+    void ownedBy(String incarnation) {
+        this.incarnation = incarnation;
+    }
+
+    /** The owner this view follows, or null before the first snapshot: a new owner on this node takes over from it. */
+    String incarnation() {
+        return incarnation;
     }
 }

@@ -112,6 +112,9 @@ class HashTablesTest {
         ht.setxi("ipban", "192.0.2.2", 1, 10);
         ok(ht.ask("ipban", new HtableOp.Expire("192.0.2.1", 40), Duration.ofSeconds(5)).toCompletableFuture());
         subscribe(replica);
+        HtableReplica.Replaced snapshot = replica.expectMessageClass(HtableReplica.Replaced.class);
+        assertEquals(2, snapshot.items().size());
+        assertTrue(snapshot.last());
         replica.expectMessageClass(HtableReplica.Snapshot.class);
         clock.advance(Duration.ofSeconds(10));
         assertEquals(Optional.empty(), ht.get("ipban", "192.0.2.2"), "gone from reads when it expires");
@@ -130,7 +133,7 @@ class HashTablesTest {
     private void subscribe(TestProbe<HtableReplica.Command> probe) {
         ActorRef<HtableOwner.Command> owner = ActorRefResolver.get(kit.system())
                 .resolveActorRef(kit.system().path().root().child("system").child("htable-owner").toString());
-        owner.tell(new HtableOwner.Subscribe(probe.ref(), null, Map.of()));
+        owner.tell(new HtableOwner.Subscribe(probe.ref()));
     }
 
     @Test

@@ -18,9 +18,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two nodes in one JVM, each with its own actor system on a free port: writes on either node reach
- * the other through the singleton owner, increments from both are atomic, and when the owner's
- * node leaves, the other node's owner takes over the tables it had.
+ * Two nodes in one JVM, each with its own actor system on a free port: a node joining gets the
+ * tables in parts, writes on either node reach the other through the singleton owner, increments
+ * from both are atomic, and when the owner's node leaves, the other node's owner takes over the
+ * tables it had.
  */
 class HtableClusterTest {
 
@@ -73,9 +74,17 @@ class HtableClusterTest {
     void bothNodesShareTheTablesAndTheSecondKeepsThemWhenTheFirstLeaves() throws Exception {
         first = ActorTestKit.create("htable", node(""));
         HashTables a = start(first.system());
+        int many = HtableOwner.PART * 2 + 500;
+        for (int i = 0; i < many; i++) {
+            a.seti("c", "key" + i, i);
+        }
+        a.ask("c", new HtableOp.Delete("sync"), PATIENCE).toCompletableFuture().get(30, TimeUnit.SECONDS);
         String seed = Cluster.get(first.system()).selfMember().address().toString();
         second = ActorTestKit.create("htable", node("\"" + seed + "\""));
         HashTables b = start(second.system());
+        assertEquals(many, b.view().items("c").size(), "the snapshot came in parts");
+        a.ask("c", new HtableOp.Flush(), PATIENCE).toCompletableFuture().get(30, TimeUnit.SECONDS);
+        eventually(second, () -> assertEquals(0, b.view().items("c").size()));
 
         a.sets("t", "from-a", "1");
         b.sets("t", "from-b", "2");

@@ -65,9 +65,9 @@ class HtableViewTest {
     }
 
     @Test
-    void aSnapshotReplacesEverything() {
+    void aReplacedTableLosesWhatItHad() {
         view.applyLocally("a", new HtableOp.Set("old", HtValue.of("x"), 0));
-        view.replaceAll(Map.of("a", Map.of("new", item("y"))));
+        view.replace("a", Map.of("new", item("y")));
         assertNull(view.get("a", "old"));
         assertEquals(Map.of("new", item("y")), view.content().get("a"));
     }

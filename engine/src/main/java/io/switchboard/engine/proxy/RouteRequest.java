@@ -1,7 +1,7 @@
 package io.switchboard.engine.proxy;
 
+import io.switchboard.actors.dlgs.DlgsFunctions;
 import io.switchboard.actors.htable.HashTables;
-import io.switchboard.engine.dlgs.DlgsFunctions;
 import io.switchboard.engine.route.RequestContext;
 import io.switchboard.transport.message.SipRequest;
 import io.switchboard.transport.message.SipResponse;

@@ -1,7 +1,7 @@
 package io.switchboard.engine.route;
 
+import io.switchboard.actors.dlgs.DlgsFunctions;
 import io.switchboard.actors.htable.HashTables;
-import io.switchboard.engine.dlgs.DlgsFunctions;
 import io.switchboard.transport.message.SipRequest;
 import io.switchboard.transport.net.Transport;
 import java.net.InetSocketAddress;

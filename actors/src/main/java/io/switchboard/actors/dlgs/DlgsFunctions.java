@@ -1,7 +1,5 @@
-package io.switchboard.engine.dlgs;
+package io.switchboard.actors.dlgs;
 
-import io.switchboard.actors.dlgs.DlgsFilter;
-import io.switchboard.actors.dlgs.DlgsTable;
 import io.switchboard.transport.message.SipRequest;
 
 /**
