@@ -11,10 +11,6 @@ import java.time.Duration;
 public record DlgsSettings(Duration activeLifetime, Duration initLifetime, Duration finishLifetime,
         Duration timerInterval) {
 
-    /** Kamailio's defaults. */
-    public static final DlgsSettings DEFAULT = new DlgsSettings(Duration.ofSeconds(10800), Duration.ofSeconds(180),
-            Duration.ofSeconds(10), Duration.ofSeconds(30));
-
     public DlgsSettings {
         if (timerInterval.isZero() || timerInterval.isNegative()) {
             throw new IllegalArgumentException("timer-interval must be positive, not " + timerInterval);

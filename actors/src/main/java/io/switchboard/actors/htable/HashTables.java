@@ -217,7 +217,7 @@ public final class HashTables {
         try {
             HtableOwner.Result result = ask(table, new HtableOp.Add(key, delta), settings.askTimeout())
                     .toCompletableFuture().get(settings.askTimeout().toMillis() * 2, TimeUnit.MILLISECONDS);
-            return result.ok() ? OptionalLong.of(result.value().number()) : OptionalLong.empty();
+            return result.ok() ? OptionalLong.of(result.value().asLong()) : OptionalLong.empty();
         } catch (ExecutionException | TimeoutException e) {
             log.warn("htable: no answer from the owner to an increment of {} in {}: {}", key, table, e.toString());
             return OptionalLong.empty();

@@ -13,8 +13,12 @@ import org.junit.jupiter.api.Test;
 /** Stateless call tracking: Kamailio's dlgs states, counts, tags and lifetimes, time moved by hand. */
 class DlgsTableTest {
 
+    /** Kamailio's active_lifetime, init_lifetime, finish_lifetime and timer_interval. */
+    private static final DlgsSettings KAMAILIO_DEFAULTS = new DlgsSettings(Duration.ofSeconds(10800),
+            Duration.ofSeconds(180), Duration.ofSeconds(10), Duration.ofSeconds(30));
+
     private final ManualClock clock = new ManualClock(1_700_000_000_000L);
-    private final DlgsTable table = new DlgsTable(DlgsSettings.DEFAULT, clock);
+    private final DlgsTable table = new DlgsTable(KAMAILIO_DEFAULTS, clock);
 
     private DlgsState state(String callId) {
         return table.find(DlgsFilter.of("any", "eq", "*"), 0).stream().filter(r -> r.callId().equals(callId))

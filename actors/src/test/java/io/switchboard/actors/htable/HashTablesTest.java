@@ -45,6 +45,11 @@ class HashTablesTest {
         kit.shutdownTestKit();
     }
 
+    private static HtableDatabase database() {
+        return new HtableDatabase(DB, new HtableColumns("key_name", "key_type", "value_type", "key_value", "expires"),
+                100);
+    }
+
     private HashTables start(HtableDatabase database, String... specs) throws Exception {
         List<TableDefinition> tables = new ArrayList<>();
         for (String spec : specs) {
@@ -197,8 +202,7 @@ class HashTablesTest {
             s.execute("INSERT INTO htable_users VALUES ('alice', 0, 0, 'gold', 0), ('course', 1, 0, 'maths', 0),"
                     + " ('course', 1, 0, 'physics', 0)");
         }
-        HtableDatabase database = new HtableDatabase(DB, HtableColumns.DEFAULT, 100);
-        HashTables ht = start(database, "users=>dbtable=htable_users;dbmode=1");
+        HashTables ht = start(database(), "users=>dbtable=htable_users;dbmode=1");
         assertEquals(Optional.of(HtValue.of("gold")), ht.get("users", "alice"));
         assertEquals(List.of(HtValue.of("maths"), HtValue.of("physics")), ht.array("users", "course"));
 
@@ -233,9 +237,8 @@ class HashTablesTest {
 
     @Test
     void aTableThatCannotBeLoadedStopsTheStart() {
-        HtableDatabase database = new HtableDatabase(DB, HtableColumns.DEFAULT, 100);
         IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> start(database, "users=>dbtable=no_such_table"));
+                () -> start(database(), "users=>dbtable=no_such_table"));
         assertTrue(e.getMessage().startsWith("cannot load table users from no_such_table"), e.getMessage());
     }
 }

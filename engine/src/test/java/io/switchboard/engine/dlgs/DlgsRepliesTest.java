@@ -2,9 +2,9 @@ package io.switchboard.engine.dlgs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.switchboard.actors.dlgs.DlgsSettings;
 import io.switchboard.actors.dlgs.DlgsState;
 import io.switchboard.actors.dlgs.DlgsTable;
+import io.switchboard.engine.config.ConfigLoader;
 import io.switchboard.engine.proxy.SipText;
 import io.switchboard.engine.route.FailureContext;
 import io.switchboard.engine.route.ReplyContext;
@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 /** Replies sent back move the tracked call on, as Kamailio's dlgs does on every reply going out. */
 class DlgsRepliesTest {
 
-    private final DlgsTable table = new DlgsTable(DlgsSettings.DEFAULT, Clock.systemUTC());
+    private final DlgsTable table = new DlgsTable(DlgsConfig.read(ConfigLoader.defaults().getConfig("switchboard")),
+            Clock.systemUTC());
     private final SipRequest invite = SipText.request(SipText.INVITE);
     private boolean retry;
     private final Route route = new DlgsReplies(new Route() {

@@ -6,16 +6,13 @@ import java.util.regex.Pattern;
 /**
  * The column names of a hash table's database table: Kamailio's module parameters
  * {@code key_name_column}, {@code key_type_column}, {@code value_type_column},
- * {@code key_value_column} and {@code expires_column} (htable README §3.3–3.7), with their defaults
- * in {@link #DEFAULT}. Names are SQL identifiers, checked here since they go into statements.
+ * {@code key_value_column} and {@code expires_column} (htable README §3.3–3.7; Kamailio's defaults
+ * are {@code key_name, key_type, value_type, key_value, expires}). Names are SQL identifiers,
+ * checked here since they go into statements.
  */
 public record HtableColumns(String keyName, String keyType, String valueType, String keyValue, String expires) {
 
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)?");
-
-    /** Kamailio's defaults: {@code key_name, key_type, value_type, key_value, expires}. */
-    public static final HtableColumns DEFAULT =
-            new HtableColumns("key_name", "key_type", "value_type", "key_value", "expires");
 
     public HtableColumns {
         for (String name : List.of(keyName, keyType, valueType, keyValue, expires)) {

@@ -16,7 +16,8 @@ class HtableDatabaseTest {
 
     private static final String URL = "jdbc:h2:mem:htable_db_test;DB_CLOSE_DELAY=-1";
 
-    private final HtableDatabase database = new HtableDatabase(URL, HtableColumns.DEFAULT, 2);
+    private final HtableDatabase database = new HtableDatabase(URL,
+            new HtableColumns("key_name", "key_type", "value_type", "key_value", "expires"), 2);
 
     @BeforeEach
     void schema() throws SQLException {
