@@ -115,12 +115,7 @@ public final class Engine {
 
     private static Engine start(EngineSettings settings, io.switchboard.engine.route.Route route, ActorSystem<Void> system,
             Management management, HtableSettings htableSettings, DlgsSettings dlgsSettings) {
-        HashTables htable;
-        try {
-            htable = HashTables.start(system, htableSettings, Clock.systemUTC());
-        } catch (IllegalStateException e) {
-            throw new SettingsException("setting switchboard.htable.tables: " + e.getMessage(), e);
-        }
+        HashTables htable = startHashTables(system, htableSettings);
         DlgsTable dlgs = new DlgsTable(dlgsSettings, Clock.systemUTC());
         system.systemActorOf(DlgsSweeper.create(dlgs), "dlgs-sweeper", Props.empty());
         StatelessReplies sl = new StatelessReplies("Switchboard");
@@ -157,6 +152,17 @@ public final class Engine {
                 ingress::shedCount);
         HtableCommands.register(management.commands(), htable);
         DlgsCommands.register(management, dlgs);
+        return new Engine(settings, system, timers, lanes, ingress, transport, transactions, core[0], management, htable);
+    }
+
+    /** The htable module: tables loaded, owner and this node's replica started, the first snapshot in. */
+    private static HashTables startHashTables(ActorSystem<Void> system, HtableSettings settings) {
+        HashTables htable;
+        try {
+            htable = HashTables.start(system, settings, Clock.systemUTC());
+        } catch (IllegalStateException e) {
+            throw new SettingsException("setting switchboard.htable.tables: " + e.getMessage(), e);
+        }
         try {
             htable.ready().toCompletableFuture().get(HTABLE_READY.toSeconds(), TimeUnit.SECONDS);
         } catch (TimeoutException | ExecutionException e) {
@@ -165,7 +171,7 @@ public final class Engine {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return new Engine(settings, system, timers, lanes, ingress, transport, transactions, core[0], management, htable);
+        return htable;
     }
 
     /** DESIGN "The hot path", step 2: an INVITE that finds the ingress full gets 503 with Retry-After. */
