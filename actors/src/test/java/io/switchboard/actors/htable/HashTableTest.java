@@ -20,6 +20,15 @@ class HashTableTest {
         return new HashTable(TableDefinition.parse(spec));
     }
 
+    /** A table of {@code spec} holding {@code pairs} (key, value, key, value, ...) set at {@code T0}. */
+    private static HashTable with(String spec, Object... pairs) {
+        HashTable t = table(spec);
+        for (int i = 0; i < pairs.length; i += 2) {
+            set(t, (String) pairs[i], pairs[i + 1], T0);
+        }
+        return t;
+    }
+
     private static HashTable.Outcome set(HashTable t, String key, Object value, long now) {
         HtValue v = value instanceof String s ? HtValue.of(s) : HtValue.of((Integer) value);
         return t.apply(new HtableOp.Set(key, v, 0), now);
@@ -89,19 +98,15 @@ class HashTableTest {
     }
 
     @Test
-    void updateexpireZeroKeepsTheFirstExpiry() {
-        HashTable t = table("a=>autoexpire=10;updateexpire=0");
-        set(t, "k", 1, T0);
-        set(t, "k", 2, T0 + 9_000);
-        assertNull(t.get("k", T0 + 10_000));
-    }
-
-    @Test
-    void updateexpireOneStartsItAgain() {
-        HashTable t = table("a=>autoexpire=10");
-        set(t, "k", 1, T0);
-        set(t, "k", 2, T0 + 9_000);
-        assertEquals(2, t.get("k", T0 + 18_999).value().asLong());
+    void updateexpireDecidesWhetherASetStartsTheExpiryAgain() {
+        HashTable keeps = table("a=>autoexpire=10;updateexpire=0");
+        HashTable restarts = table("a=>autoexpire=10;updateexpire=1");
+        for (HashTable t : List.of(keeps, restarts)) {
+            set(t, "k", 1, T0);
+            set(t, "k", 2, T0 + 9_000);
+        }
+        assertNull(keeps.get("k", T0 + 10_000));
+        assertEquals(2, restarts.get("k", T0 + 18_999).value().asLong());
     }
 
     @Test
@@ -120,10 +125,7 @@ class HashTableTest {
 
     @Test
     void removeByNameRegexIsCaseInsensitiveAndMatchesAnywhere() {
-        HashTable t = table("a=>");
-        set(t, "alice::auth_count", 3, T0);
-        set(t, "ALICE::last_auth", 5, T0);
-        set(t, "bob::auth_count", 1, T0);
+        HashTable t = with("a=>", "alice::auth_count", 3, "ALICE::last_auth", 5, "bob::auth_count", 1);
         List<KeyChange> removed = t.apply(new HtableOp.RemoveMatching("^alice::", false), T0).changes();
         assertEquals(2, removed.size());
         assertEquals(Map.of("bob::auth_count", new HtItem(HtValue.of(1), 0)), t.content());
@@ -131,10 +133,7 @@ class HashTableTest {
 
     @Test
     void removeByValueRegexLooksAtStringValuesOnly() {
-        HashTable t = table("a=>");
-        set(t, "a", "sip:alice@example.com", T0);
-        set(t, "b", "sip:bob@example.org", T0);
-        set(t, "c", 42, T0);
+        HashTable t = with("a=>", "a", "sip:alice@example.com", "b", "sip:bob@example.org", "c", 42);
         t.apply(new HtableOp.RemoveMatching("example\\.com$|42", true), T0);
         assertEquals(2, t.content().size());
         assertNull(t.get("a", T0));
@@ -149,19 +148,14 @@ class HashTableTest {
 
     @Test
     void flushEmptiesTheTable() {
-        HashTable t = table("a=>");
-        set(t, "a", 1, T0);
-        set(t, "b", 2, T0);
+        HashTable t = with("a=>", "a", 1, "b", 2);
         assertEquals(2, t.apply(new HtableOp.Flush(), T0).changes().size());
         assertTrue(t.content().isEmpty());
     }
 
     @Test
     void arrayElementsAreKeysOfTheirOwn() {
-        HashTable t = table("students=>");
-        set(t, "course[0]", "maths", T0);
-        set(t, "course[1]", "physics", T0);
-        set(t, "course::size", 2, T0);
+        HashTable t = with("students=>", "course[0]", "maths", "course[1]", "physics", "course::size", 2);
         t.apply(new HtableOp.Delete("course[0]"), T0);
         assertNull(t.get("course[0]", T0));
         assertEquals("physics", t.get("course[1]", T0).value().text());

@@ -22,22 +22,15 @@ import java.util.OptionalLong;
  * if ($sht(ipban=>$si) != $null) { sl_send_reply("403", "Forbidden"); exit; }
  * if ($shtinc(ipcount=>$si) > N) { $sht(ipban=>$si) = 1; sht_rm("ipcount", "$si"); sl_send_reply("403", "Forbidden"); exit; }
  * </pre>
+ *
+ * @param table the table of banned addresses
+ * @param countTable the table counting requests per address
+ * @param requests requests allowed within the window
+ * @param drop true to drop a banned address's requests, false to answer them 403
  */
-public final class IpBan {
+public record IpBan(String table, String countTable, long requests, boolean drop) {
 
     private static final String PREFIX = "switchboard.proxy.ipban";
-
-    private final String table;
-    private final String countTable;
-    private final long requests;
-    private final boolean drop;
-
-    private IpBan(String table, String countTable, long requests, boolean drop) {
-        this.table = table;
-        this.countTable = countTable;
-        this.requests = requests;
-        this.drop = drop;
-    }
 
     /**
      * The rule in {@code proxy.ipban} of the {@code switchboard} block; null when {@code table} is empty.
