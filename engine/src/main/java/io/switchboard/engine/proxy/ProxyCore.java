@@ -1,6 +1,7 @@
 package io.switchboard.engine.proxy;
 
 import io.switchboard.engine.route.Route;
+import io.switchboard.engine.route.RouteModules;
 import io.switchboard.transport.header.Via;
 import io.switchboard.transport.message.HeaderName;
 import io.switchboard.transport.message.SipRequest;
@@ -40,11 +41,12 @@ public final class ProxyCore {
     final LooseRoute looseRoute;
     final Lanes lanes;
     final Outbox outbox;
+    final RouteModules modules;
     final ProxyCounters counters = new ProxyCounters();
     final Map<ServerTransaction, ProxiedRequest> proxied = new ConcurrentHashMap<>();
 
     public ProxyCore(Route route, TransactionLayer transactions, LocalAddresses local, StatelessReplies sl,
-            MaxForwards maxForwards, Lanes lanes, Outbox outbox) {
+            MaxForwards maxForwards, Lanes lanes, Outbox outbox, RouteModules modules) {
         this.route = route;
         this.transactions = transactions;
         this.local = local;
@@ -53,6 +55,7 @@ public final class ProxyCore {
         this.looseRoute = new LooseRoute(local);
         this.lanes = lanes;
         this.outbox = outbox;
+        this.modules = modules;
     }
 
     public ProxyCounters counters() {

@@ -1,5 +1,7 @@
 package io.switchboard.engine.proxy;
 
+import io.switchboard.actors.dlgs.DlgsFunctions;
+import io.switchboard.actors.htable.HashTables;
 import io.switchboard.engine.route.RequestContext;
 import io.switchboard.transport.message.SipRequest;
 import io.switchboard.transport.message.SipResponse;
@@ -158,5 +160,15 @@ final class RouteRequest implements RequestContext {
             transaction.release();
         }
         core.counters.droppedRequests.increment();
+    }
+
+    @Override
+    public HashTables htable() {
+        return core.modules.htable();
+    }
+
+    @Override
+    public DlgsFunctions dlgs() {
+        return new DlgsFunctions(core.modules.dlgs(), request);
     }
 }

@@ -1,7 +1,10 @@
 package io.switchboard.engine.route;
 
 import io.switchboard.engine.config.SettingsException;
+import io.switchboard.engine.dlgs.DlgsConfig;
+import io.switchboard.engine.htable.IpBan;
 import io.switchboard.transport.message.SipStatus;
+import io.switchboard.transport.parse.SipParseException;
 import java.util.List;
 
 /**
@@ -10,12 +13,16 @@ import java.util.List;
  * inside a dialog by their Route set, record-route INVITE and SUBSCRIBE, and relay new requests —
  * to the configured {@code proxy.destinations} in order, failing over to the next one on a
  * timeout, 408 or 5xx (not after a 6xx: RFC 3261 §16.7 step 5), or to the Request-URI when none are configured. A CANCEL that matches
- * no transaction is answered 481 (RFC 3261 §9.2).
+ * no transaction is answered 481 (RFC 3261 §9.2). With {@code proxy.ipban} set, banned sources are
+ * refused first ({@link IpBan}); with {@code dlgs.enable}, new INVITEs are tracked by
+ * {@code dlgs_init($fu, $tu, $si)} and requests inside a call by {@code dlgs_update()} (seed manual 000).
  */
 public final class ProxyRoute implements Route {
 
     private final List<String> destinations;
     private final int maxForwards;
+    private final IpBan ipBan;
+    private final boolean dlgs;
 
     public ProxyRoute(RouteSettings settings) {
         this.destinations = List.copyOf(settings.switchboard().getStringList("proxy.destinations"));
@@ -24,10 +31,15 @@ public final class ProxyRoute implements Route {
             throw new SettingsException("setting switchboard.proxy.max-forwards must be between 1 and 255, not "
                     + maxForwards);
         }
+        this.ipBan = IpBan.from(settings.switchboard());
+        this.dlgs = DlgsConfig.enabled(settings.switchboard());
     }
 
     @Override
     public void onRequest(RequestContext request) {
+        if (ipBan != null && ipBan.rejects(request)) {
+            return;
+        }
         if (request.maxfwdProcess(maxForwards) == -1) {
             request.slSendReply(SipStatus.TOO_MANY_HOPS, "Too Many Hops");
             return;
@@ -37,6 +49,9 @@ public final class ProxyRoute implements Route {
             return;
         }
         if (request.hasToTag()) {
+            if (dlgs) {
+                request.dlgs().update();
+            }
             if (request.looseRoute()) {
                 request.tRelay();
             } else if (request.isMethod("ACK")) {
@@ -50,10 +65,22 @@ public final class ProxyRoute implements Route {
         if (request.isMethod("INVITE|SUBSCRIBE")) {
             request.recordRoute();
         }
+        if (dlgs && request.isMethod("INVITE")) {
+            trackInvite(request);
+        }
         if (destinations.isEmpty()) {
             request.tRelay();
         } else {
             request.tRelay(destinations.get(0));
+        }
+    }
+
+    private static void trackInvite(RequestContext request) {
+        try {
+            request.dlgs().init(request.request().from().uri().toString(), request.request().to().uri().toString(),
+                    request.source().getAddress().getHostAddress());
+        } catch (SipParseException e) {
+            // SanityCheck let it through, so From and To parse; nothing to track otherwise
         }
     }
 

@@ -1,5 +1,7 @@
 package io.switchboard.engine.route;
 
+import io.switchboard.actors.dlgs.DlgsFunctions;
+import io.switchboard.actors.htable.HashTables;
 import io.switchboard.transport.message.SipRequest;
 import io.switchboard.transport.net.Transport;
 import java.net.InetSocketAddress;
@@ -55,4 +57,20 @@ public interface RequestContext {
 
     /** {@code drop()}: do nothing more with the request. */
     void drop();
+
+    /**
+     * Kamailio's htable module ({@code $sht(...)}, {@code KSR.htable.*}; seed manual 003 HTABLE):
+     * the named hash tables, read from this node's view and written through their owner.
+     */
+    default HashTables htable() {
+        throw new UnsupportedOperationException("this context has no hash tables");
+    }
+
+    /**
+     * Kamailio's dlgs module ({@code dlgs_init}, {@code dlgs_update}, {@code dlgs_count}, ...; seed
+     * manual 000) for this request.
+     */
+    default DlgsFunctions dlgs() {
+        throw new UnsupportedOperationException("this context has no dlgs tracking");
+    }
 }

@@ -66,10 +66,16 @@ final class Sipp {
 
     /** A UAC on {@code port} calling through {@code proxyPort} with {@code scenario}. */
     static Sipp uac(String scenario, int port, int proxyPort, String uas, int calls, int rate) {
+        return uac(scenario, port, proxyPort, uas, calls, rate, 0);
+    }
+
+    /** As {@link #uac(String, int, int, String, int, int)}, each call held {@code holdMillis} ({@code <pause/>}). */
+    static Sipp uac(String scenario, int port, int proxyPort, String uas, int calls, int rate, int holdMillis) {
         Sipp sipp = new Sipp("uac-" + scenario + "-" + port);
         sipp.command.addAll(List.of("sipp", "-sf", SCENARIOS.resolve(scenario).toString(),
                 "127.0.0.1:" + proxyPort, "-i", "127.0.0.1", "-p", Integer.toString(port), "-s", "bob",
-                "-key", "uas", uas, "-m", Integer.toString(calls), "-r", Integer.toString(rate), "-d", "0"));
+                "-key", "uas", uas, "-m", Integer.toString(calls), "-r", Integer.toString(rate),
+                "-d", Integer.toString(holdMillis)));
         return sipp;
     }
 
