@@ -2,6 +2,8 @@ package io.switchboard.engine;
 
 import com.typesafe.config.Config;
 import io.switchboard.engine.config.EngineSettings;
+import io.switchboard.engine.dispatcher.Dispatcher;
+import io.switchboard.engine.dispatcher.DispatcherConfig;
 import io.switchboard.engine.management.Management;
 import io.switchboard.engine.proxy.Lanes;
 import io.switchboard.engine.proxy.LocalAddresses;
@@ -73,13 +75,15 @@ public final class Engine {
     /** Starts an engine on {@code root} (the whole configuration, defaults included). */
     public static Engine start(Config root) {
         EngineSettings settings = EngineSettings.from(root);
+        DispatcherConfig dispatcher = DispatcherConfig.read(settings.config());
+        dispatcher.checkSource();
         var route = RouteFactory.create(settings.route(), new RouteSettings(settings.config()));
         ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "switchboard", root);
         Management management = null;
         try {
             management = Management.start(settings.rpc(), system.dispatchers().lookup(DispatcherSelector.blocking()))
                     .toCompletableFuture().join();
-            return start(settings, route, system, management);
+            return start(settings, dispatcher, route, system, management);
         } catch (RuntimeException e) {
             if (management != null) {
                 management.stop();
@@ -89,8 +93,8 @@ public final class Engine {
         }
     }
 
-    private static Engine start(EngineSettings settings, io.switchboard.engine.route.Route route, ActorSystem<Void> system,
-            Management management) {
+    private static Engine start(EngineSettings settings, DispatcherConfig dispatcherConfig,
+            io.switchboard.engine.route.Route route, ActorSystem<Void> system, Management management) {
         StatelessReplies sl = new StatelessReplies("Switchboard");
         BoundedSourceQueue<OutboundMessage>[] outbox = new BoundedSourceQueue[1];
         ProxyCore[] core = new ProxyCore[1];
@@ -111,12 +115,14 @@ public final class Engine {
             transport.shutdown();
             throw new io.switchboard.engine.config.SettingsException("setting switchboard.aliases: " + e.getMessage(), e);
         }
+        Dispatcher dispatcher = Dispatcher.start(system, dispatcherConfig, transactions, local, lanes, route, management);
         core[0] = new ProxyCore(route, transactions, local, sl, new MaxForwards(settings.maxForwardsLimit()), lanes,
                 message -> {
                     if (outbox[0].offer(message) != QueueOfferResult.enqueued()) {
                         log.debug("egress full, dropped a message to {}", message.destination());
                     }
-                });
+                }, dispatcher);
+        dispatcher.awaitSets();
         ingress.source()
                 .mapAsync(settings.lanes() * IN_FLIGHT_PER_LANE, in -> CompletableFuture.runAsync(
                         () -> core[0].onMessage(in), lanes.lane(in.message().header(HeaderName.CALL_ID))))

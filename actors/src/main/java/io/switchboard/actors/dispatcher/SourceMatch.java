@@ -1,8 +1,6 @@
 package io.switchboard.actors.dispatcher;
 
-import io.switchboard.transport.net.Transport;
 import java.net.InetAddress;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -10,8 +8,9 @@ import java.util.Optional;
  * (the request's source, or a URI's host, port and transport) is one of the destinations of a
  * set, or of any set when the group is -1. Only address, port and protocol are compared. Mode bit
  * 1 ignores the port, bit 2 the protocol; a destination whose URI names no port matches any port,
- * and one whose URI names no {@code transport} matches only when the protocol is ignored — which
- * is why the call without arguments uses mode 2.
+ * and one whose URI names no {@code transport} matches only an address without protocol (a URI
+ * without {@code transport}) unless the protocol is ignored — which is why the call without
+ * arguments, matching the request's source, uses mode 2.
  */
 public final class SourceMatch {
 
@@ -27,16 +26,17 @@ public final class SourceMatch {
      * The first destination that matches, in set order (sets by increasing id).
      *
      * @param group a set id, or -1 for every set
-     * @param transport the protocol the address was reached over
+     * @param port the port, 0 for a URI that names none
+     * @param protocol the protocol ({@code UDP}, {@code TCP}), or null for a URI without {@code transport}
      */
     public static Optional<Destination> find(DestinationSets sets, int group, int mode, InetAddress address, int port,
-            Transport transport) {
+            String protocol) {
         for (DestinationSet set : sets.all()) {
             if (group != -1 && set.id() != group) {
                 continue;
             }
             for (Destination d : set.destinations()) {
-                if (matches(d, mode, address, port, transport)) {
+                if (matches(d, mode, address, port, protocol)) {
                     return Optional.of(d);
                 }
             }
@@ -44,15 +44,15 @@ public final class SourceMatch {
         return Optional.empty();
     }
 
-    private static boolean matches(Destination d, int mode, InetAddress address, int port, Transport transport) {
+    private static boolean matches(Destination d, int mode, InetAddress address, int port, String protocol) {
         if (d.address() == null || !d.address().equals(address)) {
             return false;
         }
         int destinationPort = d.sipUri().port();
         boolean portMatches = (mode & IGNORE_PORT) != 0 || destinationPort < 0 || destinationPort == port;
-        String protocol = d.sipUri().transport();
+        String own = d.sipUri().transport();
         boolean protocolMatches = (mode & IGNORE_PROTOCOL) != 0
-                || protocol != null && protocol.toUpperCase(Locale.ROOT).equals(transport.name());
+                || (own == null ? protocol == null : own.equalsIgnoreCase(protocol));
         return portMatches && protocolMatches;
     }
 }

@@ -1,5 +1,6 @@
 package io.switchboard.engine.proxy;
 
+import io.switchboard.engine.dispatcher.Dispatcher;
 import io.switchboard.engine.route.Route;
 import io.switchboard.transport.header.Via;
 import io.switchboard.transport.message.HeaderName;
@@ -40,11 +41,12 @@ public final class ProxyCore {
     final LooseRoute looseRoute;
     final Lanes lanes;
     final Outbox outbox;
+    final Dispatcher dispatcher;
     final ProxyCounters counters = new ProxyCounters();
     final Map<ServerTransaction, ProxiedRequest> proxied = new ConcurrentHashMap<>();
 
     public ProxyCore(Route route, TransactionLayer transactions, LocalAddresses local, StatelessReplies sl,
-            MaxForwards maxForwards, Lanes lanes, Outbox outbox) {
+            MaxForwards maxForwards, Lanes lanes, Outbox outbox, Dispatcher dispatcher) {
         this.route = route;
         this.transactions = transactions;
         this.local = local;
@@ -53,6 +55,7 @@ public final class ProxyCore {
         this.looseRoute = new LooseRoute(local);
         this.lanes = lanes;
         this.outbox = outbox;
+        this.dispatcher = dispatcher;
     }
 
     public ProxyCounters counters() {
@@ -176,7 +179,7 @@ public final class ProxyCore {
 
     /** Runs the reply route; true if it dropped the response. */
     boolean runReplyRoute(SipResponse response, SipRequest request) {
-        RouteReply context = new RouteReply(response, request);
+        RouteReply context = new RouteReply(response, request, dispatcher);
         try {
             route.onReply(context);
         } catch (RuntimeException e) {

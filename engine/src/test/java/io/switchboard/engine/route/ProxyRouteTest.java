@@ -168,6 +168,75 @@ class ProxyRouteTest {
         assertEquals(List.of(), failure.calls);
     }
 
+    private static final String DISPATCH = "switchboard.proxy.dispatch-set = 1";
+    private static final String DISPATCH_BY_LOAD = DISPATCH + "\nswitchboard.proxy.dispatch-alg = 10";
+
+    @Test
+    void aDispatchSetSelectsTheDestination() {
+        Recording request = new Recording(SipText.INVITE);
+        route(DISPATCH).onRequest(request);
+        assertEquals(List.of("maxfwdProcess(70)", "looseRoute", "recordRoute", "dsSelectDst(1,4)", "tRelay"),
+                request.calls);
+    }
+
+    @Test
+    void noDestinationInTheSetIsAnswered404() {
+        Recording request = new Recording(SipText.INVITE);
+        request.selects = false;
+        route(DISPATCH).onRequest(request);
+        assertEquals(List.of("maxfwdProcess(70)", "looseRoute", "recordRoute", "dsSelectDst(1,4)",
+                "slSendReply(404 No destination)"), request.calls);
+    }
+
+    @Test
+    void dispatchFailsOverToTheNextDestinationOn5xxAndTimeouts() {
+        for (FailedBranch failure : List.of(new FailedBranch(500, false, 1), new FailedBranch(408, true, 1))) {
+            route(DISPATCH).onFailure(failure);
+            assertEquals(List.of("dsNextDst", "tRelay"), failure.calls);
+        }
+    }
+
+    @Test
+    void dispatchDoesNotFailOverAfter4xxOr6xx() {
+        for (int code : new int[] {486, 603}) {
+            FailedBranch failure = new FailedBranch(code, false, 1);
+            route(DISPATCH).onFailure(failure);
+            assertEquals(List.of(), failure.calls);
+        }
+    }
+
+    @Test
+    void dispatchStopsWhenNoDestinationIsLeft() {
+        FailedBranch failure = new FailedBranch(503, false, 2);
+        failure.hasNext = false;
+        route(DISPATCH).onFailure(failure);
+        assertEquals(List.of("dsNextDst"), failure.calls);
+    }
+
+    @Test
+    void callLoadIsKeptOverTheCallsLifetime() {
+        Recording bye = new Recording(SipText.plus(IN_DIALOG_BYE, "Route: <sip:127.0.0.1:5060;lr>"));
+        route(DISPATCH_BY_LOAD).onRequest(bye);
+        assertEquals(List.of("maxfwdProcess(70)", "looseRoute", "dsLoadUpdate", "tRelay"), bye.calls);
+        Answer ok = new Answer(200);
+        route(DISPATCH_BY_LOAD).onReply(ok);
+        assertEquals(List.of("dsLoadUpdate"), ok.calls);
+        Answer busy = new Answer(486);
+        route(DISPATCH_BY_LOAD).onReply(busy);
+        assertEquals(List.of("dsLoadUnset"), busy.calls);
+        FailedBranch timeout = new FailedBranch(408, true, 1);
+        timeout.hasNext = false;
+        route(DISPATCH_BY_LOAD).onFailure(timeout);
+        assertEquals(List.of("dsNextDst", "dsLoadUnset"), timeout.calls);
+    }
+
+    @Test
+    void withoutCallLoadRepliesAreLeftAlone() {
+        Answer ok = new Answer(200);
+        route(DISPATCH).onReply(ok);
+        assertEquals(List.of(), ok.calls);
+    }
+
     private static ProxyRoute route(String hocon) {
         return new ProxyRoute(new RouteSettings(ConfigLoader.parse(hocon).getConfig("switchboard")));
     }
@@ -266,6 +335,65 @@ class ProxyRouteTest {
         public void drop() {
             calls.add("drop");
         }
+
+        boolean selects = true;
+
+        @Override
+        public String dstUri() {
+            return null;
+        }
+
+        @Override
+        public boolean dsSelectDst(int set, int alg, int limit) {
+            calls.add("dsSelectDst(" + set + "," + alg + ")");
+            return selects;
+        }
+
+        @Override
+        public boolean dsSelectDomain(int set, int alg, int limit) {
+            calls.add("dsSelectDomain(" + set + "," + alg + ")");
+            return selects;
+        }
+
+        @Override
+        public boolean dsNextDst() {
+            calls.add("dsNextDst");
+            return false;
+        }
+
+        @Override
+        public boolean dsNextDomain() {
+            calls.add("dsNextDomain");
+            return false;
+        }
+
+        @Override
+        public boolean dsMarkDst(String state) {
+            calls.add("dsMarkDst(" + state + ")");
+            return true;
+        }
+
+        @Override
+        public boolean dsListExist(int group) {
+            return true;
+        }
+
+        @Override
+        public boolean dsIsFromList(int group, int mode, String uri) {
+            return false;
+        }
+
+        @Override
+        public boolean dsLoadUpdate() {
+            calls.add("dsLoadUpdate");
+            return true;
+        }
+
+        @Override
+        public boolean dsLoadUnset() {
+            calls.add("dsLoadUnset");
+            return true;
+        }
     }
 
     /** A failure context for a branch of an INVITE that ended with {@code code} or timed out. */
@@ -311,6 +439,75 @@ class ProxyRouteTest {
         @Override
         public boolean tRelay(String destination) {
             calls.add("tRelay(" + destination + ")");
+            return true;
+        }
+
+        boolean hasNext = true;
+
+        @Override
+        public String dstUri() {
+            return null;
+        }
+
+        @Override
+        public boolean dsNextDst() {
+            calls.add("dsNextDst");
+            return hasNext;
+        }
+
+        @Override
+        public boolean dsNextDomain() {
+            calls.add("dsNextDomain");
+            return hasNext;
+        }
+
+        @Override
+        public boolean dsMarkDst(String state) {
+            calls.add("dsMarkDst(" + state + ")");
+            return true;
+        }
+
+        @Override
+        public boolean dsLoadUnset() {
+            calls.add("dsLoadUnset");
+            return true;
+        }
+    }
+
+    /** A reply context for a final response to an INVITE branch. */
+    private static final class Answer implements ReplyContext {
+        final List<String> calls = new ArrayList<>();
+        private final SipRequest request = SipText.request(SipText.INVITE);
+        private final SipResponse response;
+
+        Answer(int code) {
+            this.response = MessageBuilder.responseTo(request, code, null, "t1").buildResponse();
+        }
+
+        @Override
+        public SipResponse response() {
+            return response;
+        }
+
+        @Override
+        public SipRequest request() {
+            return request;
+        }
+
+        @Override
+        public void drop() {
+            calls.add("drop");
+        }
+
+        @Override
+        public boolean dsLoadUpdate() {
+            calls.add("dsLoadUpdate");
+            return true;
+        }
+
+        @Override
+        public boolean dsLoadUnset() {
+            calls.add("dsLoadUnset");
             return true;
         }
     }
