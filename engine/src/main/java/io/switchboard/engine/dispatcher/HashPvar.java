@@ -100,11 +100,13 @@ public final class HashPvar {
         };
     }
 
-    private interface Reader {
+    /** Reads a part of a request that may be missing or not parse. */
+    interface Reader {
         String read() throws SipParseException;
     }
 
-    private static String read(Reader reader) {
+    /** What {@code reader} reads, or null when the request lacks it or it does not parse. */
+    static String read(Reader reader) {
         try {
             return reader.read();
         } catch (SipParseException | IllegalArgumentException e) {

@@ -1,5 +1,7 @@
 package io.switchboard.engine.dispatcher;
 
+import static io.switchboard.engine.dispatcher.HashPvar.read;
+
 import io.switchboard.actors.dispatcher.RequestKeys;
 import io.switchboard.transport.header.Credentials;
 import io.switchboard.transport.message.SipRequest;
@@ -10,44 +12,26 @@ import java.net.InetSocketAddress;
  * The parts of a request the selection algorithms hash (seed manual 002, 4.1), read from the
  * request only when an algorithm asks. A header that is missing or does not parse gives null, and
  * the selection then fails, as Kamailio's does.
+ *
+ * @param request the request being routed
+ * @param source where it came from ({@code $si}, {@code $sp})
+ * @param template {@code hash_pvar}
  */
-final class SipRequestKeys implements RequestKeys {
-
-    private final SipRequest request;
-    private final InetSocketAddress source;
-    private final HashPvar hashPvar;
-
-    SipRequestKeys(SipRequest request, InetSocketAddress source, HashPvar hashPvar) {
-        this.request = request;
-        this.source = source;
-        this.hashPvar = hashPvar;
-    }
+record SipRequestKeys(SipRequest request, InetSocketAddress source, HashPvar template) implements RequestKeys {
 
     @Override
     public String callId() {
-        try {
-            return request.callId();
-        } catch (SipParseException e) {
-            return null;
-        }
+        return read(request::callId);
     }
 
     @Override
     public String fromUri() {
-        try {
-            return request.from().uri().toString();
-        } catch (SipParseException e) {
-            return null;
-        }
+        return read(() -> request.from().uri().toString());
     }
 
     @Override
     public String toUri() {
-        try {
-            return request.to().uri().toString();
-        } catch (SipParseException e) {
-            return null;
-        }
+        return read(() -> request.to().uri().toString());
     }
 
     @Override
@@ -57,11 +41,7 @@ final class SipRequestKeys implements RequestKeys {
 
     @Override
     public String authUsername() {
-        try {
-            return authUsername(request);
-        } catch (SipParseException e) {
-            return null;
-        }
+        return read(() -> authUsername(request));
     }
 
     /** The username of Proxy-Authorization, else of Authorization; null when neither gives one. */
@@ -76,7 +56,7 @@ final class SipRequestKeys implements RequestKeys {
 
     @Override
     public String hashPvar() {
-        return hashPvar.isEmpty() ? null : hashPvar.fill(request, source);
+        return template.isEmpty() ? null : template.fill(request, source);
     }
 
     @Override

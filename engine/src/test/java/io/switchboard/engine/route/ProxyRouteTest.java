@@ -182,7 +182,7 @@ class ProxyRouteTest {
     @Test
     void noDestinationInTheSetIsAnswered404() {
         Recording request = new Recording(SipText.INVITE);
-        request.selects = false;
+        request.answer = false;
         route(DISPATCH).onRequest(request);
         assertEquals(List.of("maxfwdProcess(70)", "looseRoute", "recordRoute", "dsSelectDst(1,4)",
                 "slSendReply(404 No destination)"), request.calls);
@@ -208,7 +208,7 @@ class ProxyRouteTest {
     @Test
     void dispatchStopsWhenNoDestinationIsLeft() {
         FailedBranch failure = new FailedBranch(503, false, 2);
-        failure.hasNext = false;
+        failure.answer = false;
         route(DISPATCH).onFailure(failure);
         assertEquals(List.of("dsNextDst"), failure.calls);
     }
@@ -225,7 +225,7 @@ class ProxyRouteTest {
         route(DISPATCH_BY_LOAD).onReply(busy);
         assertEquals(List.of("dsLoadUnset"), busy.calls);
         FailedBranch timeout = new FailedBranch(408, true, 1);
-        timeout.hasNext = false;
+        timeout.answer = false;
         route(DISPATCH_BY_LOAD).onFailure(timeout);
         assertEquals(List.of("dsNextDst", "dsLoadUnset"), timeout.calls);
     }
@@ -241,9 +241,51 @@ class ProxyRouteTest {
         return new ProxyRoute(new RouteSettings(ConfigLoader.parse(hocon).getConfig("switchboard")));
     }
 
-    /** A request context that records what the route does; queries answer from the request. */
-    private static final class Recording implements RequestContext {
+    /** What the fakes share: the calls recorded, and what the relaying and dispatcher functions answer. */
+    private abstract static class Recorder {
         final List<String> calls = new ArrayList<>();
+        boolean answer = true;
+
+        boolean record(String call) {
+            calls.add(call);
+            return answer;
+        }
+
+        public String dstUri() {
+            return null;
+        }
+
+        public boolean tRelay() {
+            return record("tRelay");
+        }
+
+        public boolean tRelay(String destination) {
+            return record("tRelay(" + destination + ")");
+        }
+
+        public boolean dsNextDst() {
+            return record("dsNextDst");
+        }
+
+        public boolean dsNextDomain() {
+            return record("dsNextDomain");
+        }
+
+        public boolean dsMarkDst(String state) {
+            return record("dsMarkDst(" + state + ")");
+        }
+
+        public boolean dsLoadUpdate() {
+            return record("dsLoadUpdate");
+        }
+
+        public boolean dsLoadUnset() {
+            return record("dsLoadUnset");
+        }
+    }
+
+    /** A request context that records what the route does; queries answer from the request. */
+    private static final class Recording extends Recorder implements RequestContext {
         private SipRequest request;
 
         Recording(String... lines) {
@@ -304,21 +346,8 @@ class ProxyRouteTest {
         }
 
         @Override
-        public boolean tRelay() {
-            calls.add("tRelay");
-            return true;
-        }
-
-        @Override
-        public boolean tRelay(String destination) {
-            calls.add("tRelay(" + destination + ")");
-            return true;
-        }
-
-        @Override
         public boolean forward() {
-            calls.add("forward");
-            return true;
+            return record("forward");
         }
 
         @Override
@@ -336,41 +365,14 @@ class ProxyRouteTest {
             calls.add("drop");
         }
 
-        boolean selects = true;
-
-        @Override
-        public String dstUri() {
-            return null;
-        }
-
         @Override
         public boolean dsSelectDst(int set, int alg, int limit) {
-            calls.add("dsSelectDst(" + set + "," + alg + ")");
-            return selects;
+            return record("dsSelectDst(" + set + "," + alg + ")");
         }
 
         @Override
         public boolean dsSelectDomain(int set, int alg, int limit) {
-            calls.add("dsSelectDomain(" + set + "," + alg + ")");
-            return selects;
-        }
-
-        @Override
-        public boolean dsNextDst() {
-            calls.add("dsNextDst");
-            return false;
-        }
-
-        @Override
-        public boolean dsNextDomain() {
-            calls.add("dsNextDomain");
-            return false;
-        }
-
-        @Override
-        public boolean dsMarkDst(String state) {
-            calls.add("dsMarkDst(" + state + ")");
-            return true;
+            return record("dsSelectDomain(" + set + "," + alg + ")");
         }
 
         @Override
@@ -382,23 +384,10 @@ class ProxyRouteTest {
         public boolean dsIsFromList(int group, int mode, String uri) {
             return false;
         }
-
-        @Override
-        public boolean dsLoadUpdate() {
-            calls.add("dsLoadUpdate");
-            return true;
-        }
-
-        @Override
-        public boolean dsLoadUnset() {
-            calls.add("dsLoadUnset");
-            return true;
-        }
     }
 
     /** A failure context for a branch of an INVITE that ended with {@code code} or timed out. */
-    private static final class FailedBranch implements FailureContext {
-        final List<String> calls = new ArrayList<>();
+    private static final class FailedBranch extends Recorder implements FailureContext {
         private final SipRequest request = SipText.request(SipText.INVITE);
         private final SipResponse response;
         private final boolean timeout;
@@ -429,59 +418,15 @@ class ProxyRouteTest {
         public int branchCount() {
             return branchCount;
         }
-
-        @Override
-        public boolean tRelay() {
-            calls.add("tRelay");
-            return true;
-        }
-
-        @Override
-        public boolean tRelay(String destination) {
-            calls.add("tRelay(" + destination + ")");
-            return true;
-        }
-
-        boolean hasNext = true;
-
-        @Override
-        public String dstUri() {
-            return null;
-        }
-
-        @Override
-        public boolean dsNextDst() {
-            calls.add("dsNextDst");
-            return hasNext;
-        }
-
-        @Override
-        public boolean dsNextDomain() {
-            calls.add("dsNextDomain");
-            return hasNext;
-        }
-
-        @Override
-        public boolean dsMarkDst(String state) {
-            calls.add("dsMarkDst(" + state + ")");
-            return true;
-        }
-
-        @Override
-        public boolean dsLoadUnset() {
-            calls.add("dsLoadUnset");
-            return true;
-        }
     }
 
-    /** A reply context for a final response to an INVITE branch. */
-    private static final class Answer implements ReplyContext {
-        final List<String> calls = new ArrayList<>();
-        private final SipRequest request = SipText.request(SipText.INVITE);
+    /** A reply context for a final response to an INVITE. */
+    private static final class Answer extends Recorder implements ReplyContext {
         private final SipResponse response;
 
         Answer(int code) {
-            this.response = MessageBuilder.responseTo(request, code, null, "t1").buildResponse();
+            this.response = MessageBuilder.responseTo(SipText.request(SipText.INVITE), code, null, "t1")
+                    .buildResponse();
         }
 
         @Override
@@ -491,24 +436,12 @@ class ProxyRouteTest {
 
         @Override
         public SipRequest request() {
-            return request;
+            return SipText.request(SipText.INVITE);
         }
 
         @Override
         public void drop() {
             calls.add("drop");
-        }
-
-        @Override
-        public boolean dsLoadUpdate() {
-            calls.add("dsLoadUpdate");
-            return true;
-        }
-
-        @Override
-        public boolean dsLoadUnset() {
-            calls.add("dsLoadUnset");
-            return true;
         }
     }
 }
