@@ -6,6 +6,7 @@ import io.switchboard.transport.uri.SipUri;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
@@ -107,7 +108,7 @@ public final class DestinationSets {
     }
 
     /** Every set, by increasing id. */
-    public java.util.Collection<DestinationSet> all() {
+    public Collection<DestinationSet> all() {
         return sets.values();
     }
 

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -257,7 +258,7 @@ public final class DispatcherRegistry extends AbstractBehavior<DispatcherRegistr
     }
 
     /** Applies a state change to one destination, publishes, and raises its event. */
-    private void change(int setId, String uri, java.util.function.Function<Destination, StateChange> how, int code,
+    private void change(int setId, String uri, Function<Destination, StateChange> how, int code,
             String reason) {
         DestinationSet set = snapshot.sets().set(setId);
         int index = set == null ? -1 : set.indexOf(uri);
@@ -288,6 +289,7 @@ public final class DispatcherRegistry extends AbstractBehavior<DispatcherRegistr
         return this;
     }
 
+    /** Sends the probes off the actor's thread: a host name in a destination may need a DNS lookup. */
     private Behavior<Command> onPingTick() {
         if (!pingActive) {
             return this;
@@ -295,7 +297,9 @@ public final class DispatcherRegistry extends AbstractBehavior<DispatcherRegistr
         for (DestinationSet set : snapshot.sets().all()) {
             for (Destination d : set.destinations()) {
                 if (settings.probingMode().probes(d.flags())) {
-                    getContext().pipeToSelf(prober.probe(d), (answer, failure) -> failure == null
+                    CompletableFuture<ProbeSender.ProbeAnswer> sent = CompletableFuture
+                            .supplyAsync(() -> prober.probe(d), blocking).thenCompose(answer -> answer);
+                    getContext().pipeToSelf(sent, (answer, failure) -> failure == null
                             ? new Answered(d.setId(), d.uri(), answer.code(), answer.reason())
                             : new Answered(d.setId(), d.uri(), 500, "Sending keepalive failed"));
                 }

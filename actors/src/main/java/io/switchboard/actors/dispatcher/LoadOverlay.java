@@ -2,6 +2,7 @@ package io.switchboard.actors.dispatcher;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.function.LongConsumer;
 
 /**
  * The calls a node added to call load (algorithm 10) that the registry has not yet applied:
@@ -25,7 +26,7 @@ final class LoadOverlay {
     }
 
     /** Counts a call on {@code destination} and runs {@code send} with its sequence number, in order. */
-    synchronized void add(Destination destination, long now, java.util.function.LongConsumer send) {
+    synchronized void add(Destination destination, long now, LongConsumer send) {
         seq++;
         pending.addLast(new Pending(seq, destination.setId(), destination.uri(), now));
         send.accept(seq);
