@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.switchboard.engine.Engine;
 import io.switchboard.engine.config.ConfigLoader;
 import io.switchboard.engine.management.RpcClient;
-import io.switchboard.transport.net.Transport;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -16,8 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,27 +24,12 @@ import org.junit.jupiter.api.io.TempDir;
  * robin, probing that takes a stopped gateway out and brings it back, failover within a call, and
  * the {@code dispatcher.*} commands over HTTP.
  */
-class DispatcherCallsTest {
+class DispatcherCallsTest extends SippCalls {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path dir;
-    private Engine engine;
-    private final List<Sipp> peers = new ArrayList<>();
-
-    @BeforeAll
-    static void sippIsThere() {
-        Sipp.assumeInstalled();
-    }
-
-    @AfterEach
-    void stop() {
-        peers.forEach(Sipp::stop);
-        if (engine != null) {
-            engine.stop().toCompletableFuture().join();
-        }
-    }
 
     /** An engine dispatching over set 1 of {@code uris} by round robin, with failover; returns its SIP port. */
     private int startEngine(String dispatcher, String... uris) throws Exception {
@@ -63,12 +45,7 @@ class DispatcherCallsTest {
                   dispatcher { list-file = "%s", flags = 2, %s }
                 }
                 """.formatted(list, dispatcher)));
-        return engine.listeners().stream().filter(l -> l.transport() == Transport.UDP).findFirst().orElseThrow().port();
-    }
-
-    private Sipp peer(Sipp sipp, int timeoutSeconds) throws Exception {
-        peers.add(sipp);
-        return sipp.start(timeoutSeconds);
+        return udpPort();
     }
 
     private static String uri(int port) {

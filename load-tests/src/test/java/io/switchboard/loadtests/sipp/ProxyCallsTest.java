@@ -5,34 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.switchboard.engine.Engine;
 import io.switchboard.engine.config.ConfigLoader;
-import io.switchboard.transport.net.Transport;
-import java.util.ArrayList;
-import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * Whole calls through the built-in proxy route, with SIPp as caller and callee on 127.0.0.1
  * (scenarios in {@code load-tests/sipp}). The engine runs in this JVM on an ephemeral UDP port.
  */
-class ProxyCallsTest {
-
-    private Engine engine;
-    private final List<Sipp> peers = new ArrayList<>();
-
-    @BeforeAll
-    static void sippIsThere() {
-        Sipp.assumeInstalled();
-    }
-
-    @AfterEach
-    void stop() {
-        peers.forEach(Sipp::stop);
-        if (engine != null) {
-            engine.stop().toCompletableFuture().join();
-        }
-    }
+class ProxyCallsTest extends SippCalls {
 
     private int startEngine(String extra) {
         engine = Engine.start(ConfigLoader.parse("""
@@ -43,12 +22,7 @@ class ProxyCallsTest {
                   %s
                 }
                 """.formatted(extra)));
-        return engine.listeners().stream().filter(l -> l.transport() == Transport.UDP).findFirst().orElseThrow().port();
-    }
-
-    private Sipp peer(Sipp sipp, int timeoutSeconds) throws Exception {
-        peers.add(sipp);
-        return sipp.start(timeoutSeconds);
+        return udpPort();
     }
 
     /** SIPp may exit before the engine's lane has handled its last message: wait for it. */
