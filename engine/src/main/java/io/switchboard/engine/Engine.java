@@ -8,6 +8,8 @@ import io.switchboard.actors.htable.HashTables;
 import io.switchboard.actors.htable.HtableSettings;
 import io.switchboard.engine.config.EngineSettings;
 import io.switchboard.engine.config.SettingsException;
+import io.switchboard.engine.dispatcher.Dispatcher;
+import io.switchboard.engine.dispatcher.DispatcherConfig;
 import io.switchboard.engine.dlgs.DlgsCommands;
 import io.switchboard.engine.dlgs.DlgsConfig;
 import io.switchboard.engine.dlgs.DlgsReplies;
@@ -99,13 +101,15 @@ public final class Engine {
         EngineSettings settings = EngineSettings.from(root);
         HtableSettings htable = HtableConfig.read(settings.config());
         DlgsSettings dlgs = DlgsConfig.read(settings.config());
+        DispatcherConfig dispatcher = DispatcherConfig.read(settings.config());
+        dispatcher.checkSource();
         var route = RouteFactory.create(settings.route(), new RouteSettings(settings.config()));
         ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "switchboard", root);
         Management management = null;
         try {
             management = Management.start(settings.rpc(), system.dispatchers().lookup(DispatcherSelector.blocking()))
                     .toCompletableFuture().join();
-            return start(settings, route, system, management, htable, dlgs);
+            return start(settings, route, system, management, htable, dlgs, dispatcher);
         } catch (RuntimeException e) {
             if (management != null) {
                 management.stop();
@@ -116,7 +120,8 @@ public final class Engine {
     }
 
     private static Engine start(EngineSettings settings, io.switchboard.engine.route.Route route, ActorSystem<Void> system,
-            Management management, HtableSettings htableSettings, DlgsSettings dlgsSettings) {
+            Management management, HtableSettings htableSettings, DlgsSettings dlgsSettings,
+            DispatcherConfig dispatcherConfig) {
         HashTables htable = startHashTables(system, htableSettings);
         DlgsTable dlgs = new DlgsTable(dlgsSettings, Clock.systemUTC());
         system.systemActorOf(DlgsSweeper.create(dlgs), "dlgs-sweeper", Props.empty());
@@ -140,12 +145,14 @@ public final class Engine {
             transport.shutdown();
             throw new io.switchboard.engine.config.SettingsException("setting switchboard.aliases: " + e.getMessage(), e);
         }
+        Dispatcher dispatcher = Dispatcher.start(system, dispatcherConfig, transactions, local, lanes, route, management);
         core[0] = new ProxyCore(new DlgsReplies(route, dlgs), transactions, local, sl,
                 new MaxForwards(settings.maxForwardsLimit()), lanes, message -> {
                     if (outbox[0].offer(message) != QueueOfferResult.enqueued()) {
                         log.debug("egress full, dropped a message to {}", message.destination());
                     }
-                }, new RouteModules(htable, dlgs));
+                }, new RouteModules(htable, dlgs), dispatcher);
+        dispatcher.awaitSets();
         ingress.source()
                 .mapAsync(settings.lanes() * IN_FLIGHT_PER_LANE, in -> CompletableFuture.runAsync(
                         () -> core[0].onMessage(in), lanes.lane(in.message().header(HeaderName.CALL_ID))))

@@ -1,5 +1,6 @@
 package io.switchboard.engine.proxy;
 
+import io.switchboard.engine.dispatcher.Dispatcher;
 import io.switchboard.engine.route.Route;
 import io.switchboard.engine.route.RouteModules;
 import io.switchboard.transport.header.Via;
@@ -42,11 +43,12 @@ public final class ProxyCore {
     final Lanes lanes;
     final Outbox outbox;
     final RouteModules modules;
+    final Dispatcher dispatcher;
     final ProxyCounters counters = new ProxyCounters();
     final Map<ServerTransaction, ProxiedRequest> proxied = new ConcurrentHashMap<>();
 
     public ProxyCore(Route route, TransactionLayer transactions, LocalAddresses local, StatelessReplies sl,
-            MaxForwards maxForwards, Lanes lanes, Outbox outbox, RouteModules modules) {
+            MaxForwards maxForwards, Lanes lanes, Outbox outbox, RouteModules modules, Dispatcher dispatcher) {
         this.route = route;
         this.transactions = transactions;
         this.local = local;
@@ -56,6 +58,7 @@ public final class ProxyCore {
         this.lanes = lanes;
         this.outbox = outbox;
         this.modules = modules;
+        this.dispatcher = dispatcher;
     }
 
     public ProxyCounters counters() {
@@ -179,7 +182,7 @@ public final class ProxyCore {
 
     /** Runs the reply route; true if it dropped the response. */
     boolean runReplyRoute(SipResponse response, SipRequest request) {
-        RouteReply context = new RouteReply(response, request);
+        RouteReply context = new RouteReply(response, request, dispatcher);
         try {
             route.onReply(context);
         } catch (RuntimeException e) {

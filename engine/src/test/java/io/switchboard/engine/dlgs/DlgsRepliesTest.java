@@ -62,6 +62,16 @@ class DlgsRepliesTest {
             @Override
             public void drop() {
             }
+
+            @Override
+            public boolean dsLoadUpdate() {
+                return false;
+            }
+
+            @Override
+            public boolean dsLoadUnset() {
+                return false;
+            }
         };
     }
 
@@ -98,6 +108,31 @@ class DlgsRepliesTest {
             public boolean tRelay(String destination) {
                 branches++;
                 return true;
+            }
+
+            @Override
+            public String dstUri() {
+                return null;
+            }
+
+            @Override
+            public boolean dsNextDst() {
+                return false;
+            }
+
+            @Override
+            public boolean dsNextDomain() {
+                return false;
+            }
+
+            @Override
+            public boolean dsMarkDst(String state) {
+                return false;
+            }
+
+            @Override
+            public boolean dsLoadUnset() {
+                return false;
             }
         };
     }

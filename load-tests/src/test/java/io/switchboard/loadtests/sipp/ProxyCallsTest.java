@@ -6,12 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.switchboard.engine.Engine;
 import io.switchboard.engine.config.ConfigLoader;
-import io.switchboard.transport.net.Transport;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,23 +14,7 @@ import org.junit.jupiter.api.Test;
  * (scenarios in {@code load-tests/sipp}). The engine runs in this JVM on an ephemeral UDP port.
  * Also the route's uses of the hash tables (the ipban rule) and of dlgs, seen over RPC.
  */
-class ProxyCallsTest {
-
-    private Engine engine;
-    private final List<Sipp> peers = new ArrayList<>();
-
-    @BeforeAll
-    static void sippIsThere() {
-        Sipp.assumeInstalled();
-    }
-
-    @AfterEach
-    void stop() {
-        peers.forEach(Sipp::stop);
-        if (engine != null) {
-            engine.stop().toCompletableFuture().join();
-        }
-    }
+class ProxyCallsTest extends SippCalls {
 
     private int startEngine(String extra) {
         engine = Engine.start(ConfigLoader.parse("""
@@ -46,17 +25,12 @@ class ProxyCallsTest {
                   %s
                 }
                 """.formatted(extra)));
-        return engine.listeners().stream().filter(l -> l.transport() == Transport.UDP).findFirst().orElseThrow().port();
-    }
-
-    private Sipp peer(Sipp sipp, int timeoutSeconds) throws Exception {
-        peers.add(sipp);
-        return sipp.start(timeoutSeconds);
+        return udpPort();
     }
 
     /** SIPp may exit before the engine's lane has handled its last message: wait for it. */
     private void awaitReceivedRequests(long count) throws InterruptedException {
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (engine.counters().receivedRequests() < count && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }

@@ -24,6 +24,7 @@ final class Sipp {
     private final String name;
     private Process process;
     private Path log;
+    private Path messages;
 
     private Sipp(String name) {
         this.name = name;
@@ -79,6 +80,19 @@ final class Sipp {
         return sipp;
     }
 
+    /** Logs every message SIPp receives and sends, for {@link #received(String)}. */
+    Sipp tracingMessages() throws IOException {
+        messages = Files.createTempFile(name, ".messages");
+        command.addAll(List.of("-trace_msg", "-message_file", messages.toString()));
+        return this;
+    }
+
+    /** How many {@code method} requests a traced UAS has received so far. */
+    long received(String method) throws IOException {
+        return Files.readAllLines(messages, java.nio.charset.StandardCharsets.ISO_8859_1).stream()
+                .filter(line -> line.startsWith(method + " sip:")).count();
+    }
+
     Sipp start(int timeoutSeconds) throws IOException {
         command.addAll(List.of("-nostdin", "-timeout", timeoutSeconds + "s", "-timeout_error",
                 "-trace_err", "-error_file", Files.createTempFile(name, ".errors").toString()));
@@ -96,9 +110,14 @@ final class Sipp {
         return process.exitValue();
     }
 
+    /** Kills SIPp and waits for it to be gone, so that its port is free again. */
     void stop() {
         if (process != null && process.isAlive()) {
-            process.destroyForcibly();
+            try {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
