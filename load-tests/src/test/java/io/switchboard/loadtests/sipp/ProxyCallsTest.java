@@ -52,7 +52,7 @@ class ProxyCallsTest extends SippCalls {
     void retransmittedInvitesAreAbsorbed() throws Exception {
         int proxy = startEngine("");
         int uasPort = Sipp.freePort();
-        Sipp uas = peer(Sipp.uas("uas.xml", uasPort, 1), 30);
+        Sipp uas = peer(Sipp.uas("uas-slow.xml", uasPort, 1), 30);
         Sipp uac = peer(Sipp.uac("uac-retransmit.xml", Sipp.freePort(), proxy, "127.0.0.1:" + uasPort, 1, 1), 30);
         assertEquals(0, uac.await(40), uac::output);
         assertEquals(0, uas.await(30), uas::output);
