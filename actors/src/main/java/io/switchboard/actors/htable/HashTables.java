@@ -1,5 +1,6 @@
 package io.switchboard.actors.htable;
 
+import io.switchboard.actors.cluster.ClusterOfOne;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -72,8 +73,8 @@ public final class HashTables {
         HtableView view = new HtableView(settings.tables(), clock, settings.askTimeout().toMillis() * 10);
         Behavior<HtableOwner.Command> behavior = HtableOwner.create(settings, loaded, clock, view);
         ActorRef<HtableOwner.Command> owner;
-        if (ClusterJoin.isClustered(system)) {
-            ClusterJoin.joinIfAlone(system);
+        if (ClusterOfOne.isClustered(system)) {
+            ClusterOfOne.joinSelfWithoutSeeds(system);
             owner = ClusterSingleton.get(system).init(SingletonActor.of(behavior, "htable-owner")
                     .withStopMessage(HtableOwner.Stop.INSTANCE));
         } else {
