@@ -1,9 +1,22 @@
 package io.switchboard.engine;
 
 import com.typesafe.config.Config;
+import io.switchboard.actors.dlgs.DlgsSettings;
+import io.switchboard.actors.dlgs.DlgsSweeper;
+import io.switchboard.actors.dlgs.DlgsTable;
+import io.switchboard.actors.htable.HashTables;
+import io.switchboard.actors.htable.HtableSettings;
 import io.switchboard.engine.config.EngineSettings;
 import io.switchboard.engine.dialog.DialogConfig;
 import io.switchboard.engine.dialog.DialogModule;
+import io.switchboard.engine.config.SettingsException;
+import io.switchboard.engine.dispatcher.Dispatcher;
+import io.switchboard.engine.dispatcher.DispatcherConfig;
+import io.switchboard.engine.dlgs.DlgsCommands;
+import io.switchboard.engine.dlgs.DlgsConfig;
+import io.switchboard.engine.dlgs.DlgsReplies;
+import io.switchboard.engine.htable.HtableCommands;
+import io.switchboard.engine.htable.HtableConfig;
 import io.switchboard.engine.management.Management;
 import io.switchboard.engine.proxy.Lanes;
 import io.switchboard.engine.proxy.LocalAddresses;
@@ -11,6 +24,7 @@ import io.switchboard.engine.proxy.MaxForwards;
 import io.switchboard.engine.proxy.ProxyCore;
 import io.switchboard.engine.proxy.ProxyCounters;
 import io.switchboard.engine.proxy.StatelessReplies;
+import io.switchboard.engine.route.RouteModules;
 import io.switchboard.engine.route.RouteSettings;
 import io.switchboard.engine.stats.CoreStatistics;
 import io.switchboard.transport.message.SipRequest;
@@ -25,12 +39,17 @@ import io.switchboard.transport.stream.SipEgress;
 import io.switchboard.transport.stream.SipIngress;
 import io.switchboard.transport.transaction.TransactionLayer;
 import io.switchboard.transport.transaction.WheelTimerScheduler;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.DispatcherSelector;
+import org.apache.pekko.actor.typed.Props;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.stream.BoundedSourceQueue;
 import org.apache.pekko.stream.QueueOfferResult;
@@ -48,6 +67,9 @@ public final class Engine {
 
     private static final Logger log = LoggerFactory.getLogger(Engine.class);
     private static final int IN_FLIGHT_PER_LANE = 256;
+    /** How long start-up waits for the hash tables' first snapshot (a cluster of one forms in about a second). */
+    private static final Duration HTABLE_READY = Duration.ofSeconds(20);
+    private static final Duration HTABLE_SAVE = Duration.ofSeconds(30);
 
     private final EngineSettings settings;
     private final ActorSystem<Void> system;
@@ -58,13 +80,14 @@ public final class Engine {
     private final TransactionLayer transactions;
     private final ProxyCore core;
     private final Management management;
+    private final HashTables htable;
     private final DialogModule dialogs;
 
     private CompletionStage<Void> stopping;
 
     private Engine(EngineSettings settings, ActorSystem<Void> system, WheelTimerScheduler timers, Lanes lanes,
             SipIngress ingress, SipTransport transport, TransactionLayer transactions, ProxyCore core,
-            Management management, DialogModule dialogs) {
+            Management management, HashTables htable, DialogModule dialogs) {
         this.settings = settings;
         this.system = system;
         this.timers = timers;
@@ -74,6 +97,7 @@ public final class Engine {
         this.transactions = transactions;
         this.core = core;
         this.management = management;
+        this.htable = htable;
         this.dialogs = dialogs;
     }
 
@@ -81,13 +105,17 @@ public final class Engine {
     public static Engine start(Config root) {
         EngineSettings settings = EngineSettings.from(root);
         DialogConfig dialog = DialogConfig.read(settings.config());
+        HtableSettings htable = HtableConfig.read(settings.config());
+        DlgsSettings dlgs = DlgsConfig.read(settings.config());
+        DispatcherConfig dispatcher = DispatcherConfig.read(settings.config());
+        dispatcher.checkSource();
         var route = RouteFactory.create(settings.route(), new RouteSettings(settings.config()));
         ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "switchboard", dialog.overlay(root));
         Management management = null;
         try {
             management = Management.start(settings.rpc(), system.dispatchers().lookup(DispatcherSelector.blocking()))
                     .toCompletableFuture().join();
-            return start(settings, dialog, route, system, management);
+            return start(settings, dialog, route, system, management, htable, dlgs, dispatcher);
         } catch (RuntimeException e) {
             if (management != null) {
                 management.stop();
@@ -97,8 +125,12 @@ public final class Engine {
         }
     }
 
-    private static Engine start(EngineSettings settings, DialogConfig dialogConfig, io.switchboard.engine.route.Route route,
-            ActorSystem<Void> system, Management management) {
+    private static Engine start(EngineSettings settings, DialogConfig dialogConfig,
+            io.switchboard.engine.route.Route route, ActorSystem<Void> system, Management management,
+            HtableSettings htableSettings, DlgsSettings dlgsSettings, DispatcherConfig dispatcherConfig) {
+        HashTables htable = startHashTables(system, htableSettings);
+        DlgsTable dlgs = new DlgsTable(dlgsSettings, Clock.systemUTC());
+        system.systemActorOf(DlgsSweeper.create(dlgs), "dlgs-sweeper", Props.empty());
         StatelessReplies sl = new StatelessReplies("Switchboard");
         BoundedSourceQueue<OutboundMessage>[] outbox = new BoundedSourceQueue[1];
         ProxyCore[] core = new ProxyCore[1];
@@ -119,6 +151,7 @@ public final class Engine {
             transport.shutdown();
             throw new io.switchboard.engine.config.SettingsException("setting switchboard.aliases: " + e.getMessage(), e);
         }
+        Dispatcher dispatcher = Dispatcher.start(system, dispatcherConfig, transactions, local, lanes, route, management);
         DialogModule dialogs;
         try {
             dialogs = DialogModule.start(system, dialogConfig, transactions, local, lanes, route, management);
@@ -126,20 +159,42 @@ public final class Engine {
             transport.shutdown();
             throw e;
         }
-        core[0] = new ProxyCore(route, transactions, local, sl, new MaxForwards(settings.maxForwardsLimit()), lanes,
-                message -> {
+        core[0] = new ProxyCore(new DlgsReplies(route, dlgs), transactions, local, sl,
+                new MaxForwards(settings.maxForwardsLimit()), lanes, message -> {
                     if (outbox[0].offer(message) != QueueOfferResult.enqueued()) {
                         log.debug("egress full, dropped a message to {}", message.destination());
                     }
-                }, dialogs);
+                }, new RouteModules(htable, dlgs, dialogs), dispatcher);
+        dispatcher.awaitSets();
         ingress.source()
                 .mapAsync(settings.lanes() * IN_FLIGHT_PER_LANE, in -> CompletableFuture.runAsync(
                         () -> core[0].onMessage(in), lanes.lane(in.message().header(HeaderName.CALL_ID))))
                 .runWith(Sink.ignore(), system);
         CoreStatistics.register(management.statistics(), core[0].counters(), transactions.statistics(), transport,
                 ingress::shedCount);
-        return new Engine(settings, system, timers, lanes, ingress, transport, transactions, core[0], management,
+        HtableCommands.register(management.commands(), htable);
+        DlgsCommands.register(management, dlgs);
+        return new Engine(settings, system, timers, lanes, ingress, transport, transactions, core[0], management, htable,
                 dialogs);
+    }
+
+    /** The htable module: tables loaded, owner and this node's replica started, the first snapshot in. */
+    private static HashTables startHashTables(ActorSystem<Void> system, HtableSettings settings) {
+        HashTables htable;
+        try {
+            htable = HashTables.start(system, settings, Clock.systemUTC());
+        } catch (IllegalStateException e) {
+            throw new SettingsException("setting switchboard.htable.tables: " + e.getMessage(), e);
+        }
+        try {
+            htable.ready().toCompletableFuture().get(HTABLE_READY.toSeconds(), TimeUnit.SECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            log.warn("hash tables: no snapshot from their owner within {}s; routes read empty tables until it comes",
+                    HTABLE_READY.toSeconds());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return htable;
     }
 
     /** DESIGN "The hot path", step 2: an INVITE that finds the ingress full gets 503 with Retry-After. */
@@ -183,6 +238,19 @@ public final class Engine {
         return management;
     }
 
+    /** Kamailio writes tables with {@code dbmode=1} back when it stops; a failure is logged, not fatal. */
+    private CompletionStage<Void> saveTables() {
+        if (htable.definitions().stream().noneMatch(t -> t.dbmode() == 1 && !t.dbtable().isEmpty())) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return htable.save(HTABLE_SAVE).handle((result, failure) -> {
+            if (failure != null || !result.ok()) {
+                log.error("hash tables: not written back: {}", failure != null ? failure.toString() : result.error());
+            }
+            return null;
+        });
+    }
+
     /**
      * Stops cleanly: new requests are answered 503, transactions in flight get up to
      * {@code shutdown-timeout} to complete, then the listeners close and the actor system ends —
@@ -206,6 +274,7 @@ public final class Engine {
                     return transport.shutdown();
                 })
                 .thenCompose(closed -> management.stop())
+                .thenCompose(stopped -> saveTables())
                 .thenRun(() -> {
                     timers.close();
                     lanes.close();

@@ -1,5 +1,6 @@
 package io.switchboard.actors.dialog;
 
+import io.switchboard.actors.cluster.ClusterOfOne;
 import io.switchboard.actors.dialog.DialogEntity.Command;
 import io.switchboard.persistence.JournalSettings;
 import java.time.Duration;
@@ -12,8 +13,6 @@ import org.apache.pekko.cluster.sharding.typed.ClusterShardingSettings;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef;
-import org.apache.pekko.cluster.typed.Cluster;
-import org.apache.pekko.cluster.typed.Join;
 
 /**
  * The dialog module as the engine uses it (seed manual 7.10 {@code dlg_manage()}, 7.13
@@ -44,15 +43,12 @@ public final class Dialogs {
      * node; an actor system that is no cluster node is an {@link IllegalStateException}.
      */
     public static Dialogs init(ActorSystem<?> system, DialogEnvironment env) {
-        String provider = system.settings().config().getString("pekko.actor.provider");
-        if (!provider.equals("cluster") && !provider.endsWith(".ClusterActorRefProvider")) {
-            throw new IllegalStateException("dialogs need a cluster node, the actor system's provider is " + provider
+        if (!ClusterOfOne.isClustered(system)) {
+            throw new IllegalStateException("dialogs need a cluster node, the actor system's provider is "
+                    + system.settings().config().getString("pekko.actor.provider")
                     + ": lay io.switchboard.actors.ClusterNode's overlay over its configuration");
         }
-        if (system.settings().config().getStringList("pekko.cluster.seed-nodes").isEmpty()) {
-            Cluster cluster = Cluster.get(system);
-            cluster.manager().tell(Join.create(cluster.selfMember().address()));
-        }
+        ClusterOfOne.joinSelfWithoutSeeds(system);
         boolean durable = JournalSettings.fromConfig(system.settings().config().getConfig("switchboard")).durable();
         ClusterShardingSettings settings = ClusterShardingSettings.create(system);
         settings = durable

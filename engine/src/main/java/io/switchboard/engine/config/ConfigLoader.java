@@ -11,10 +11,10 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Reads the HOCON configuration: the embedded defaults ({@code reference.conf}) under a file the
- * operator gives. Every key under {@code switchboard} in the file must be one the defaults know,
- * with a value of the same kind; anything else stops start-up with a {@link SettingsException}
- * that names the key.
+ * Reads the HOCON configuration: the embedded defaults ({@code reference.conf}, and the engine's
+ * Pekko settings in {@code application.conf}) under a file the operator gives. Every key under
+ * {@code switchboard} in the file must be one the defaults know, with a value of the same kind;
+ * anything else stops start-up with a {@link SettingsException} that names the key.
  */
 public final class ConfigLoader {
 
@@ -60,7 +60,7 @@ public final class ConfigLoader {
             checkKnown(user.getConfig("switchboard"), defaults.getConfig("switchboard"), "switchboard");
         }
         try {
-            return ConfigFactory.load(user.withFallback(ConfigFactory.defaultReference()));
+            return ConfigFactory.load(user.withFallback(ConfigFactory.defaultApplication()));
         } catch (ConfigException e) {
             throw new SettingsException("configuration: " + e.getMessage(), e);
         }

@@ -2,8 +2,6 @@ package io.switchboard.engine.dialog;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
-import com.typesafe.config.ConfigFactory;
-import io.switchboard.actors.ClusterNode;
 import io.switchboard.actors.dialog.DialogSettings;
 import io.switchboard.engine.config.SettingsException;
 import io.switchboard.persistence.JournalSettings;
@@ -11,20 +9,19 @@ import java.time.Duration;
 
 /**
  * What the dialog module needs before the actor system starts, read from the {@code switchboard}
- * block: the journal ({@code switchboard.persistence}), this node's place in the cluster
- * ({@code switchboard.cluster}), the dialog module's parameters ({@code switchboard.dialog}, seed
- * manual 001 section 6) and the engine's own two: {@code dialog.enable} (the built-in route tracks
- * INVITEs) and {@code dialog.ask-timeout} (how long a route waits for a dialog's answer). A wrong
- * value is a {@link SettingsException} that names the key.
+ * block: the journal ({@code switchboard.persistence}), the dialog module's parameters
+ * ({@code switchboard.dialog}, seed manual 001 section 6) and the engine's own two:
+ * {@code dialog.enable} (the built-in route tracks INVITEs) and {@code dialog.ask-timeout} (how
+ * long a route waits for a dialog's answer). A wrong value is a {@link SettingsException} that
+ * names the key. The actor system is a cluster node by the engine's {@code application.conf}.
  */
-public record DialogConfig(JournalSettings journal, ClusterNode cluster, DialogSettings dialog, boolean enabled,
-        Duration askTimeout) {
+public record DialogConfig(JournalSettings journal, DialogSettings dialog, boolean enabled, Duration askTimeout) {
 
     /** Reads and checks the settings. */
     public static DialogConfig read(Config switchboard) {
         try {
-            return new DialogConfig(JournalSettings.fromConfig(switchboard), ClusterNode.fromConfig(switchboard),
-                    DialogSettings.fromConfig(switchboard), enabled(switchboard), askTimeout(switchboard));
+            return new DialogConfig(JournalSettings.fromConfig(switchboard), DialogSettings.fromConfig(switchboard),
+                    enabled(switchboard), askTimeout(switchboard));
         } catch (IllegalArgumentException e) {
             throw new SettingsException(e.getMessage(), e);
         }
@@ -56,14 +53,10 @@ public record DialogConfig(JournalSettings journal, ClusterNode cluster, DialogS
     }
 
     /**
-     * The configuration of the actor system: the journal's and the cluster node's Pekko settings
-     * laid over {@code root} (they cannot be defaults in a {@code reference.conf}, see
-     * {@link ClusterNode}); several engines in one JVM (tests) each register their cluster MBeans.
+     * The configuration of the actor system: the journal's Pekko settings laid over {@code root}
+     * (they cannot be defaults in a {@code reference.conf}, see {@link JournalSettings#overlay()}).
      */
     public Config overlay(Config root) {
-        return journal.overlay()
-                .withFallback(cluster.overlay())
-                .withFallback(ConfigFactory.parseString("pekko.cluster.jmx.multi-mbeans-in-same-jvm = on"))
-                .withFallback(root);
+        return journal.overlay().withFallback(root);
     }
 }

@@ -2,7 +2,7 @@
  * Kamailio's dialog module (seed manual 001) in the engine, over the sharded dialogs of
  * {@code io.switchboard.actors.dialog}.
  *
- * <p><b>Start-up.</b> {@link io.switchboard.engine.dialog.DialogConfig} reads the journal, cluster
+ * <p><b>Start-up.</b> {@link io.switchboard.engine.dialog.DialogConfig} reads the journal
  * and dialog settings before the actor system starts and lays the Pekko settings they need over
  * the configuration; {@link io.switchboard.engine.dialog.DialogModule} creates the journal's
  * schema and starts the dialogs, with BYEs sent through the transaction layer

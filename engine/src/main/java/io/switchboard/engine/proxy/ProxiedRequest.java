@@ -1,6 +1,9 @@
 package io.switchboard.engine.proxy;
 
 import io.switchboard.engine.dialog.RequestDialog;
+import io.switchboard.actors.dispatcher.Destination;
+import io.switchboard.engine.dispatcher.DispatchList;
+import io.switchboard.engine.dispatcher.Dispatcher;
 import io.switchboard.engine.route.FailureContext;
 import io.switchboard.transport.message.HeaderName;
 import io.switchboard.transport.message.SipRequest;
@@ -13,6 +16,7 @@ import io.switchboard.transport.transaction.ClientTransactionListener;
 import io.switchboard.transport.transaction.Hop;
 import io.switchboard.transport.transaction.ServerTransaction;
 import io.switchboard.transport.uri.Uri;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,21 +34,29 @@ final class ProxiedRequest implements ClientTransactionListener {
     private final ProxyCore core;
     private final ServerTransaction server;
     private final InboundMessage in;
-    private final SipRequest routed;
     private final boolean recordRoute;
     private final RequestDialog dialog;
+    private final DispatchList dispatch;
+    private SipRequest routed;
+    private String dstUri;
     private ClientTransaction branch;
     private SipRequest branchRequest;
     private int branches;
 
-    /** @param dialog the dialog side of an INVITE the route tracks ({@code dlg_manage()}), or null */
+    /**
+     * @param dispatch the destinations {@code ds_select_dst} chose in the request route, or null
+     * @param dstUri the destination URI ({@code $du}) the request route set, or null
+     * @param dialog the dialog side of an INVITE the route tracks ({@code dlg_manage()}), or null
+     */
     ProxiedRequest(ProxyCore core, ServerTransaction server, InboundMessage in, SipRequest routed, boolean recordRoute,
-            RequestDialog dialog) {
+            DispatchList dispatch, String dstUri, RequestDialog dialog) {
         this.core = core;
         this.server = server;
         this.in = in;
         this.routed = routed;
         this.recordRoute = recordRoute;
+        this.dispatch = dispatch;
+        this.dstUri = dstUri;
         this.dialog = dialog;
     }
 
@@ -191,13 +203,43 @@ final class ProxiedRequest implements ClientTransactionListener {
 
         @Override
         public boolean tRelay() {
-            return tRelay(null);
+            return tRelay(dstUri);
         }
 
         @Override
         public boolean tRelay(String destination) {
             relayed = relay(destination) == 0;
             return relayed;
+        }
+
+        @Override
+        public String dstUri() {
+            return dstUri;
+        }
+
+        @Override
+        public boolean dsNextDst() {
+            Optional<Destination> next = core.dispatcher.next(dispatch, server.request());
+            next.ifPresent(d -> dstUri = d.uri());
+            return next.isPresent();
+        }
+
+        @Override
+        public boolean dsNextDomain() {
+            Optional<SipRequest> rewritten = core.dispatcher.next(dispatch, server.request())
+                    .flatMap(d -> Dispatcher.withDomain(routed, d));
+            rewritten.ifPresent(r -> routed = r);
+            return rewritten.isPresent();
+        }
+
+        @Override
+        public boolean dsMarkDst(String state) {
+            return core.dispatcher.mark(dispatch, state, response.statusCode(), response.reasonPhrase());
+        }
+
+        @Override
+        public boolean dsLoadUnset() {
+            return core.dispatcher.loadUnset(server.request().header(HeaderName.CALL_ID), true, dispatch);
         }
     }
 }

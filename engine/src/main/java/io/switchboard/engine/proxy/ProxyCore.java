@@ -1,7 +1,8 @@
 package io.switchboard.engine.proxy;
 
-import io.switchboard.engine.dialog.DialogModule;
+import io.switchboard.engine.dispatcher.Dispatcher;
 import io.switchboard.engine.route.Route;
+import io.switchboard.engine.route.RouteModules;
 import io.switchboard.transport.header.Via;
 import io.switchboard.transport.message.HeaderName;
 import io.switchboard.transport.message.SipRequest;
@@ -41,12 +42,13 @@ public final class ProxyCore {
     final LooseRoute looseRoute;
     final Lanes lanes;
     final Outbox outbox;
-    final DialogModule dialogs;
+    final RouteModules modules;
+    final Dispatcher dispatcher;
     final ProxyCounters counters = new ProxyCounters();
     final Map<ServerTransaction, ProxiedRequest> proxied = new ConcurrentHashMap<>();
 
     public ProxyCore(Route route, TransactionLayer transactions, LocalAddresses local, StatelessReplies sl,
-            MaxForwards maxForwards, Lanes lanes, Outbox outbox, DialogModule dialogs) {
+            MaxForwards maxForwards, Lanes lanes, Outbox outbox, RouteModules modules, Dispatcher dispatcher) {
         this.route = route;
         this.transactions = transactions;
         this.local = local;
@@ -55,7 +57,8 @@ public final class ProxyCore {
         this.looseRoute = new LooseRoute(local);
         this.lanes = lanes;
         this.outbox = outbox;
-        this.dialogs = dialogs;
+        this.modules = modules;
+        this.dispatcher = dispatcher;
     }
 
     public ProxyCounters counters() {
@@ -169,7 +172,7 @@ public final class ProxyCore {
 
     /** Runs the reply route; true if it dropped the response. */
     boolean runReplyRoute(SipResponse response, SipRequest request) {
-        RouteReply context = new RouteReply(response, request);
+        RouteReply context = new RouteReply(response, request, dispatcher);
         try {
             route.onReply(context);
         } catch (RuntimeException e) {

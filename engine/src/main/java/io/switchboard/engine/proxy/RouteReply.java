@@ -1,7 +1,9 @@
 package io.switchboard.engine.proxy;
 
+import io.switchboard.engine.dispatcher.Dispatcher;
 import io.switchboard.engine.route.ReplyContext;
 import io.switchboard.transport.message.SipRequest;
+import io.switchboard.transport.message.HeaderName;
 import io.switchboard.transport.message.SipResponse;
 
 /** The {@link ReplyContext} of one response on its way upstream. */
@@ -9,11 +11,13 @@ final class RouteReply implements ReplyContext {
 
     private final SipResponse response;
     private final SipRequest request;
+    private final Dispatcher dispatcher;
     private boolean dropped;
 
-    RouteReply(SipResponse response, SipRequest request) {
+    RouteReply(SipResponse response, SipRequest request, Dispatcher dispatcher) {
         this.response = response;
         this.request = request;
+        this.dispatcher = dispatcher;
     }
 
     @Override
@@ -33,5 +37,15 @@ final class RouteReply implements ReplyContext {
 
     boolean dropped() {
         return dropped;
+    }
+
+    @Override
+    public boolean dsLoadUpdate() {
+        return dispatcher.loadUpdate(response);
+    }
+
+    @Override
+    public boolean dsLoadUnset() {
+        return dispatcher.loadUnset(response.header(HeaderName.CALL_ID), false, null);
     }
 }

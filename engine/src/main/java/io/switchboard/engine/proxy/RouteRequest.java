@@ -1,6 +1,11 @@
 package io.switchboard.engine.proxy;
 
+import io.switchboard.actors.dlgs.DlgsFunctions;
+import io.switchboard.actors.htable.HashTables;
+import io.switchboard.actors.dispatcher.Destination;
 import io.switchboard.engine.dialog.RequestDialog;
+import io.switchboard.engine.dispatcher.DispatchList;
+import io.switchboard.engine.dispatcher.Dispatcher;
 import io.switchboard.engine.route.RequestContext;
 import io.switchboard.transport.message.HeaderName;
 import io.switchboard.transport.message.SipRequest;
@@ -11,6 +16,7 @@ import io.switchboard.transport.net.Transport;
 import io.switchboard.transport.parse.SipParseException;
 import io.switchboard.transport.transaction.ServerTransaction;
 import java.net.InetSocketAddress;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletionStage;
@@ -33,6 +39,8 @@ final class RouteRequest implements RequestContext {
     private SipRequest request;
     private boolean recordRoute;
     private boolean handled;
+    private String dstUri;
+    private DispatchList dispatch;
     private boolean suspended;
     private RequestDialog dialog;
 
@@ -126,7 +134,7 @@ final class RouteRequest implements RequestContext {
 
     @Override
     public boolean tRelay() {
-        return tRelay(null);
+        return tRelay(dstUri);
     }
 
     @Override
@@ -135,7 +143,7 @@ final class RouteRequest implements RequestContext {
             return forward();
         }
         handled = true;
-        ProxiedRequest proxied = new ProxiedRequest(core, transaction, in, request, recordRoute,
+        ProxiedRequest proxied = new ProxiedRequest(core, transaction, in, request, recordRoute, dispatch, dstUri,
                 dialog != null && dialog.tracks() ? dialog : null);
         core.proxied.put(transaction, proxied);
         int failure = proxied.relay(destination);
@@ -189,9 +197,91 @@ final class RouteRequest implements RequestContext {
         core.counters.droppedRequests.increment();
     }
 
+    @Override
+    public HashTables htable() {
+        return core.modules.htable();
+    }
+
+    @Override
+    public DlgsFunctions dlgs() {
+        return new DlgsFunctions(core.modules.dlgs(), request);
+    }
+
+    @Override
+    public String dstUri() {
+        return dstUri;
+    }
+
+    @Override
+    public boolean dsSelectDst(int set, int alg, int limit) {
+        if (dstUri != null && !core.dispatcher.settings().forceDst()) {
+            return false;
+        }
+        Optional<DispatchList> selected = core.dispatcher.select(request, in.remote(), set, alg, limit);
+        selected.ifPresent(list -> {
+            dispatch = list;
+            dstUri = list.current().uri();
+        });
+        return selected.isPresent();
+    }
+
+    @Override
+    public boolean dsSelectDomain(int set, int alg, int limit) {
+        Optional<DispatchList> selected = core.dispatcher.select(request, in.remote(), set, alg, limit);
+        if (selected.isEmpty() || !toDomain(selected.get().current())) {
+            return false;
+        }
+        dispatch = selected.get();
+        return true;
+    }
+
+    @Override
+    public boolean dsNextDst() {
+        Optional<Destination> next = core.dispatcher.next(dispatch, request);
+        next.ifPresent(d -> dstUri = d.uri());
+        return next.isPresent();
+    }
+
+    @Override
+    public boolean dsNextDomain() {
+        return core.dispatcher.next(dispatch, request).map(this::toDomain).orElse(false);
+    }
+
+    private boolean toDomain(Destination destination) {
+        Optional<SipRequest> rewritten = Dispatcher.withDomain(request, destination);
+        rewritten.ifPresent(r -> request = r);
+        return rewritten.isPresent();
+    }
+
+    /** Marks with Kamailio's code for a mark from a request route, 820. */
+    @Override
+    public boolean dsMarkDst(String state) {
+        return core.dispatcher.mark(dispatch, state, 820, "");
+    }
+
+    @Override
+    public boolean dsListExist(int group) {
+        return core.dispatcher.listExists(group);
+    }
+
+    @Override
+    public boolean dsIsFromList(int group, int mode, String uri) {
+        return core.dispatcher.isFromList(group, mode, uri, in.remote(), in.transport());
+    }
+
+    @Override
+    public boolean dsLoadUpdate() {
+        return core.dispatcher.loadUpdate(request);
+    }
+
+    @Override
+    public boolean dsLoadUnset() {
+        return core.dispatcher.loadUnset(request.header(HeaderName.CALL_ID), request.isInvite(), dispatch);
+    }
+
     private RequestDialog dialog() {
         if (dialog == null) {
-            dialog = core.dialogs.request(in);
+            dialog = core.modules.dialogs().request(in);
         }
         return dialog;
     }

@@ -13,4 +13,10 @@ public interface ReplyContext {
 
     /** {@code drop()}: do not relay this provisional response upstream; final responses are always relayed (RFC 3261 §16.7). */
     void drop();
+
+    /** {@code ds_load_update()} (seed manual 002, 4.8): a 2xx to an INVITE confirms the call's load. */
+    boolean dsLoadUpdate();
+
+    /** {@code ds_load_unset()} (4.9): takes the call's load off its destination. */
+    boolean dsLoadUnset();
 }

@@ -1,5 +1,7 @@
 package io.switchboard.engine.route;
 
+import io.switchboard.actors.dlgs.DlgsFunctions;
+import io.switchboard.actors.htable.HashTables;
 import io.switchboard.transport.message.SipRequest;
 import io.switchboard.transport.net.Transport;
 import java.net.InetSocketAddress;
@@ -58,6 +60,97 @@ public interface RequestContext {
 
     /** {@code drop()}: do nothing more with the request. */
     void drop();
+
+    /**
+     * Kamailio's htable module ({@code $sht(...)}, {@code KSR.htable.*}; seed manual 003 HTABLE):
+     * the named hash tables, read from this node's view and written through their owner.
+     */
+    default HashTables htable() {
+        throw new UnsupportedOperationException("this context has no hash tables");
+    }
+
+    /**
+     * Kamailio's dlgs module ({@code dlgs_init}, {@code dlgs_update}, {@code dlgs_count}, ...; seed
+     * manual 000) for this request.
+     */
+    default DlgsFunctions dlgs() {
+        throw new UnsupportedOperationException("this context has no dlgs tracking");
+    }
+
+    /**
+     * {@code $du}: the destination URI {@link #tRelay()} sends to, set by {@link #dsSelectDst} and
+     * {@link #dsNextDst}; null when none is set.
+     */
+    String dstUri();
+
+    /** {@code ds_select_dst(set, alg)}: as {@link #dsSelectDst(int, int, int)} without a limit. */
+    default boolean dsSelectDst(int set, int alg) {
+        return dsSelectDst(set, alg, 0);
+    }
+
+    /**
+     * {@code ds_select_dst(set, alg, limit)} (seed manual 002, 4.1): selects a destination of
+     * {@code set} with algorithm {@code alg} and makes it the destination URI; with failover on
+     * ({@code dispatcher.flags} bit 2) keeps the others, up to {@code limit} in all (0: no limit),
+     * for {@link FailureContext#dsNextDst()}. False when no destination can be selected, or one is
+     * set already and {@code force-dst} is 0.
+     */
+    boolean dsSelectDst(int set, int alg, int limit);
+
+    /** {@code ds_select_domain(set, alg)}: as {@link #dsSelectDomain(int, int, int)} without a limit. */
+    default boolean dsSelectDomain(int set, int alg) {
+        return dsSelectDomain(set, alg, 0);
+    }
+
+    /**
+     * {@code ds_select_domain(set, alg, limit)} (4.2): as {@link #dsSelectDst(int, int, int)}, but
+     * writes the destination's host and port into the Request-URI instead.
+     */
+    boolean dsSelectDomain(int set, int alg, int limit);
+
+    /** {@code ds_next_dst()} (4.3): the next destination of the selection becomes the destination URI. */
+    boolean dsNextDst();
+
+    /** {@code ds_next_domain()} (4.4): the next destination's host and port go into the Request-URI. */
+    boolean dsNextDomain();
+
+    /** {@code ds_mark_dst()} (4.5): the destination in use becomes inactive (and probing in probing mode 1). */
+    default boolean dsMarkDst() {
+        return dsMarkDst(null);
+    }
+
+    /**
+     * {@code ds_mark_dst(state)} (4.5): marks the destination in use {@code a}ctive, {@code i}nactive,
+     * {@code t}rying or {@code d}isabled, with {@code p} for probing. Needs failover on.
+     */
+    boolean dsMarkDst(String state);
+
+    /** {@code ds_list_exist(groupid)} (4.6): true when the set exists. */
+    boolean dsListExist(int group);
+
+    /** {@code ds_is_from_list()} (4.7): the request came from a destination of any set (port and address). */
+    default boolean dsIsFromList() {
+        return dsIsFromList(-1);
+    }
+
+    /** {@code ds_is_from_list(groupid)}: from a destination of {@code group} (-1: any). */
+    default boolean dsIsFromList(int group) {
+        return dsIsFromList(group, 2, null);
+    }
+
+    /** {@code ds_is_from_list(groupid, mode)}: mode bit 1 ignores the port, bit 2 the protocol. */
+    default boolean dsIsFromList(int group, int mode) {
+        return dsIsFromList(group, mode, null);
+    }
+
+    /** {@code ds_is_from_list(groupid, mode, uri)}: {@code uri}'s address is a destination; null or empty: the source's. */
+    boolean dsIsFromList(int group, int mode, String uri);
+
+    /** {@code ds_load_update()} (4.8): a BYE or CANCEL takes its call's load off its destination. */
+    boolean dsLoadUpdate();
+
+    /** {@code ds_load_unset()} (4.9): takes this call's load off its destination. */
+    boolean dsLoadUnset();
 
     /**
      * {@code dlg_manage()} (seed manual 001, 7.10): an initial INVITE is tracked as a dialog once

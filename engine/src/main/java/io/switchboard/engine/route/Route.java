@@ -1,6 +1,7 @@
 package io.switchboard.engine.route;
 
 import io.switchboard.actors.dialog.DialogSnapshot;
+import io.switchboard.actors.dispatcher.DispatcherEvent;
 
 /**
  * Routing logic, as an operator writes it in Kamailio's configuration: a request route for every
@@ -29,6 +30,14 @@ public interface Route {
      * again tries another target (serial forking); doing nothing relays the response upstream.
      */
     default void onFailure(FailureContext failure) {
+    }
+
+    /**
+     * {@code event_route[dispatcher:dst-down]} and {@code event_route[dispatcher:dst-up]} (seed
+     * manual 002, section 8): a destination went down or came up. Runs on the node where the
+     * dispatcher registry runs, once per event.
+     */
+    default void onDispatcherEvent(DispatcherEvent event) {
     }
 
     /**

@@ -79,7 +79,7 @@ class DialogCommandsTest {
     @BeforeAll
     static void start() throws Exception {
         engine = Engine.start(ConfigLoader.parse("switchboard { listen = [\"udp:127.0.0.1:0\"], rpc.listen = \"127.0.0.1:0\","
-                + " shutdown-timeout = 1s, persistence.journal = memory, route = \"" + EventRecordingRoute.class.getName() + "\""
+                + " shutdown-timeout = 1s, route = \"" + EventRecordingRoute.class.getName() + "\""
                 + " }"));
         rpc = new RpcCalls(engine.management(), null);
         dialogs = engine.dialogs().dialogs();

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The dialog module as the engine starts and stops it: a wrong journal, cluster or dialog setting
+ * The dialog module as the engine starts and stops it: a wrong journal or dialog setting
  * stops start-up naming its key; on the H2 journal a clean stop leaves the dialogs written and the
  * database file closed, and the next start runs them again.
  */
@@ -43,8 +43,6 @@ class DialogStartupTest {
         assertTrue(failure("dialog.enable = sometimes").contains("switchboard.dialog.enable"));
         assertTrue(failure("dialog.ask-timeout = 0s").contains("switchboard.dialog.ask-timeout"));
         assertTrue(failure("persistence.journal = mysql").contains("switchboard.persistence.journal"));
-        assertTrue(failure("cluster.port = 70000").contains("switchboard.cluster.port"));
-        assertTrue(failure("cluster.seed-nodes = [\"10.0.0.1:7355\"]").contains("switchboard.cluster.seed-nodes"));
     }
 
     private Engine start() {

@@ -29,8 +29,7 @@ class EngineManagementTest {
     @BeforeAll
     static void start() {
         engine = Engine.start(ConfigLoader.parse(
-                "switchboard { listen = [\"udp:127.0.0.1:0\"], rpc.listen = \"127.0.0.1:0\", shutdown-timeout = 1s,"
-                + " persistence.journal = memory }"));
+                "switchboard { listen = [\"udp:127.0.0.1:0\"], rpc.listen = \"127.0.0.1:0\", shutdown-timeout = 1s }"));
         rpc = new RpcCalls(engine.management(), null);
         sipPort = engine.listeners().stream().filter(l -> l.transport() == Transport.UDP)
                 .mapToInt(ListenAddress::port).findFirst().orElseThrow();

@@ -179,13 +179,124 @@ class ProxyRouteTest {
         assertEquals(List.of(), failure.calls);
     }
 
+    private static final String DISPATCH = "switchboard.proxy.dispatch-set = 1";
+    private static final String DISPATCH_BY_LOAD = DISPATCH + "\nswitchboard.proxy.dispatch-alg = 10";
+
+    @Test
+    void aDispatchSetSelectsTheDestination() {
+        Recording request = new Recording(SipText.INVITE);
+        route(DISPATCH).onRequest(request);
+        assertEquals(List.of("maxfwdProcess(70)", "looseRoute", "recordRoute", "dlgManage", "dsSelectDst(1,4)", "tRelay"),
+                request.calls);
+    }
+
+    @Test
+    void noDestinationInTheSetIsAnswered404() {
+        Recording request = new Recording(SipText.INVITE);
+        request.answer = false;
+        route(DISPATCH).onRequest(request);
+        assertEquals(List.of("maxfwdProcess(70)", "looseRoute", "recordRoute", "dlgManage", "dsSelectDst(1,4)",
+                "slSendReply(404 No destination)"), request.calls);
+    }
+
+    @Test
+    void dispatchFailsOverToTheNextDestinationOn5xxAndTimeouts() {
+        for (FailedBranch failure : List.of(new FailedBranch(500, false, 1), new FailedBranch(408, true, 1))) {
+            route(DISPATCH).onFailure(failure);
+            assertEquals(List.of("dsNextDst", "tRelay"), failure.calls);
+        }
+    }
+
+    @Test
+    void dispatchDoesNotFailOverAfter4xxOr6xx() {
+        for (int code : new int[] {486, 603}) {
+            FailedBranch failure = new FailedBranch(code, false, 1);
+            route(DISPATCH).onFailure(failure);
+            assertEquals(List.of(), failure.calls);
+        }
+    }
+
+    @Test
+    void dispatchStopsWhenNoDestinationIsLeft() {
+        FailedBranch failure = new FailedBranch(503, false, 2);
+        failure.answer = false;
+        route(DISPATCH).onFailure(failure);
+        assertEquals(List.of("dsNextDst"), failure.calls);
+    }
+
+    @Test
+    void callLoadIsKeptOverTheCallsLifetime() {
+        Recording bye = new Recording(SipText.plus(IN_DIALOG_BYE, "Route: <sip:127.0.0.1:5060;lr>"));
+        route(DISPATCH_BY_LOAD).onRequest(bye);
+        assertEquals(List.of("maxfwdProcess(70)", "looseRoute", "dlgManage", "dsLoadUpdate", "tRelay"), bye.calls);
+        Answer ok = new Answer(200);
+        route(DISPATCH_BY_LOAD).onReply(ok);
+        assertEquals(List.of("dsLoadUpdate"), ok.calls);
+        Answer busy = new Answer(486);
+        route(DISPATCH_BY_LOAD).onReply(busy);
+        assertEquals(List.of("dsLoadUnset"), busy.calls);
+        FailedBranch timeout = new FailedBranch(408, true, 1);
+        timeout.answer = false;
+        route(DISPATCH_BY_LOAD).onFailure(timeout);
+        assertEquals(List.of("dsNextDst", "dsLoadUnset"), timeout.calls);
+    }
+
+    @Test
+    void withoutCallLoadRepliesAreLeftAlone() {
+        Answer ok = new Answer(200);
+        route(DISPATCH).onReply(ok);
+        assertEquals(List.of(), ok.calls);
+    }
+
     private static ProxyRoute route(String hocon) {
         return new ProxyRoute(new RouteSettings(ConfigLoader.parse(hocon).getConfig("switchboard")));
     }
 
-    /** A request context that records what the route does; queries answer from the request. */
-    private static final class Recording implements RequestContext {
+    /** What the fakes share: the calls recorded, and what the relaying and dispatcher functions answer. */
+    private abstract static class Recorder {
         final List<String> calls = new ArrayList<>();
+        boolean answer = true;
+
+        boolean record(String call) {
+            calls.add(call);
+            return answer;
+        }
+
+        public String dstUri() {
+            return null;
+        }
+
+        public boolean tRelay() {
+            return record("tRelay");
+        }
+
+        public boolean tRelay(String destination) {
+            return record("tRelay(" + destination + ")");
+        }
+
+        public boolean dsNextDst() {
+            return record("dsNextDst");
+        }
+
+        public boolean dsNextDomain() {
+            return record("dsNextDomain");
+        }
+
+        public boolean dsMarkDst(String state) {
+            return record("dsMarkDst(" + state + ")");
+        }
+
+        public boolean dsLoadUpdate() {
+            return record("dsLoadUpdate");
+        }
+
+        public boolean dsLoadUnset() {
+            return record("dsLoadUnset");
+        }
+    }
+
+    /** A request context that records what the route does; queries answer from the request. */
+    private static final class Recording extends Recorder implements RequestContext {
         private SipRequest request;
 
         Recording(String... lines) {
@@ -246,21 +357,8 @@ class ProxyRouteTest {
         }
 
         @Override
-        public boolean tRelay() {
-            calls.add("tRelay");
-            return true;
-        }
-
-        @Override
-        public boolean tRelay(String destination) {
-            calls.add("tRelay(" + destination + ")");
-            return true;
-        }
-
-        @Override
         public boolean forward() {
-            calls.add("forward");
-            return true;
+            return record("forward");
         }
 
         @Override
@@ -279,14 +377,33 @@ class ProxyRouteTest {
         }
 
         @Override
+        public boolean dsSelectDst(int set, int alg, int limit) {
+            return record("dsSelectDst(" + set + "," + alg + ")");
+        }
+
+        @Override
+        public boolean dsSelectDomain(int set, int alg, int limit) {
+            return record("dsSelectDomain(" + set + "," + alg + ")");
+        }
+
+        @Override
+        public boolean dsListExist(int group) {
+            return true;
+        }
+
+        @Override
+        public boolean dsIsFromList(int group, int mode, String uri) {
+            return false;
+        }
+
+        @Override
         public void dlgManage() {
             calls.add("dlgManage");
         }
     }
 
     /** A failure context for a branch of an INVITE that ended with {@code code} or timed out. */
-    private static final class FailedBranch implements FailureContext {
-        final List<String> calls = new ArrayList<>();
+    private static final class FailedBranch extends Recorder implements FailureContext {
         private final SipRequest request = SipText.request(SipText.INVITE);
         private final SipResponse response;
         private final boolean timeout;
@@ -317,17 +434,30 @@ class ProxyRouteTest {
         public int branchCount() {
             return branchCount;
         }
+    }
 
-        @Override
-        public boolean tRelay() {
-            calls.add("tRelay");
-            return true;
+    /** A reply context for a final response to an INVITE. */
+    private static final class Answer extends Recorder implements ReplyContext {
+        private final SipResponse response;
+
+        Answer(int code) {
+            this.response = MessageBuilder.responseTo(SipText.request(SipText.INVITE), code, null, "t1")
+                    .buildResponse();
         }
 
         @Override
-        public boolean tRelay(String destination) {
-            calls.add("tRelay(" + destination + ")");
-            return true;
+        public SipResponse response() {
+            return response;
+        }
+
+        @Override
+        public SipRequest request() {
+            return SipText.request(SipText.INVITE);
+        }
+
+        @Override
+        public void drop() {
+            calls.add("drop");
         }
     }
 }

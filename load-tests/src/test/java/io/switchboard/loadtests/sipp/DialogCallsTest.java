@@ -6,11 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.switchboard.engine.Engine;
 import io.switchboard.engine.config.ConfigLoader;
-import io.switchboard.transport.net.Transport;
-import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -20,32 +16,17 @@ import org.junit.jupiter.api.Test;
  * the {@code dialog:*} statistics, {@code dlg.terminate_dlg}. The route is the built-in one with
  * the dialog functions and event routes counted around it ({@link DialogProbeRoute}).
  */
-class DialogCallsTest {
+class DialogCallsTest extends SippCalls {
 
     private static final int HELD_CALLS = 200;
     /** Long enough for all calls to be up at once even on a loaded machine. */
     private static final int HOLD_SECONDS = 20;
 
-    private Engine engine;
     private ManagementRpc rpc;
-    private final List<Sipp> peers = new ArrayList<>();
-
-    @BeforeAll
-    static void sippIsThere() {
-        Sipp.assumeInstalled();
-    }
 
     @BeforeEach
     void resetCounts() {
         DialogProbeRoute.reset();
-    }
-
-    @AfterEach
-    void stop() {
-        peers.forEach(Sipp::stop);
-        if (engine != null) {
-            engine.stop().toCompletableFuture().join();
-        }
     }
 
     private int startEngine(String dialog) {
@@ -55,17 +36,11 @@ class DialogCallsTest {
                   rpc.listen = "127.0.0.1:0"
                   shutdown-timeout = 1s
                   route = %s
-                  persistence.journal = memory
                   dialog { ask-timeout = 2s, %s }
                 }
                 """.formatted(DialogProbeRoute.class.getName(), dialog)));
         rpc = new ManagementRpc(engine.management().url());
-        return engine.listeners().stream().filter(l -> l.transport() == Transport.UDP).findFirst().orElseThrow().port();
-    }
-
-    private Sipp peer(Sipp sipp, int timeoutSeconds) throws Exception {
-        peers.add(sipp);
-        return sipp.start(timeoutSeconds);
+        return udpPort();
     }
 
     private static boolean allInState(JsonNode list, int count, int state) {
@@ -85,7 +60,7 @@ class DialogCallsTest {
         int proxy = startEngine("");
         int uasPort = Sipp.freePort();
         Sipp uas = peer(Sipp.uas("uas.xml", uasPort, HELD_CALLS), 90);
-        Sipp uac = peer(Sipp.uac("uac.xml", Sipp.freePort(), proxy, "127.0.0.1:" + uasPort, HELD_CALLS, 100, "bob",
+        Sipp uac = peer(Sipp.uac("uac.xml", Sipp.freePort(), proxy, "127.0.0.1:" + uasPort, HELD_CALLS, 100,
                 HOLD_SECONDS * 1000), 90);
 
         JsonNode ongoing = rpc.await(HOLD_SECONDS, a -> a.get("ongoing").asInt() == HELD_CALLS, "dlg.stats_active");

@@ -18,7 +18,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the dialog whose lifetime passed ends — with {@code send-bye}, BYE to both SIPp sides — and the
  * BYEs of the 50 held calls, sent after the restart, end their dialogs.
  */
-class DialogRecoveryTest {
+class DialogRecoveryTest extends SippCalls {
 
     private static final int HELD_CALLS = 50;
     /** Long enough for the kill, the wait and a slow restart before the BYEs. */
@@ -39,17 +38,10 @@ class DialogRecoveryTest {
     @TempDir
     Path dir;
 
-    private final List<Sipp> peers = new ArrayList<>();
     private final List<Process> engines = new ArrayList<>();
 
-    @BeforeAll
-    static void sippIsThere() {
-        Sipp.assumeInstalled();
-    }
-
     @AfterEach
-    void stop() {
-        peers.forEach(Sipp::stop);
+    void stopEngines() {
         engines.forEach(Process::destroyForcibly);
     }
 
@@ -113,13 +105,12 @@ class DialogRecoveryTest {
 
         int heldUas = Sipp.freePort();
         int shortUas = Sipp.freePort();
-        Sipp uas = Sipp.uas("uas.xml", heldUas, HELD_CALLS).start(80);
-        Sipp calleeOfShort = Sipp.uas("uas.xml", shortUas, 1).start(80);
-        Sipp uac = Sipp.uac("uac.xml", Sipp.freePort(), sip, "127.0.0.1:" + heldUas, HELD_CALLS, 50, "bob",
-                HOLD_MILLIS).start(80);
-        Sipp callerOfShort = Sipp.uac("uac-wait-bye.xml", Sipp.freePort(), sip, "127.0.0.1:" + shortUas, 1, 1,
-                "short", 0).start(80);
-        peers.addAll(List.of(uas, calleeOfShort, uac, callerOfShort));
+        Sipp uas = peer(Sipp.uas("uas.xml", heldUas, HELD_CALLS), 80);
+        Sipp calleeOfShort = peer(Sipp.uas("uas.xml", shortUas, 1), 80);
+        Sipp uac = peer(Sipp.uac("uac.xml", Sipp.freePort(), sip, "127.0.0.1:" + heldUas, HELD_CALLS, 50,
+                HOLD_MILLIS), 80);
+        Sipp callerOfShort = peer(Sipp.uac("uac-wait-bye.xml", Sipp.freePort(), sip, "127.0.0.1:" + shortUas, 1, 1,
+                "short", 0), 80);
 
         JsonNode held = first.rpc().await(20, l -> confirmed(l, HELD_CALLS + 1), "dlg.list");
         assertTrue(confirmed(held, HELD_CALLS + 1), () -> held.size() + " dialogs\n" + first.output() + uac.output()

@@ -3,36 +3,18 @@ package io.switchboard.loadtests.sipp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.switchboard.engine.Engine;
 import io.switchboard.engine.config.ConfigLoader;
-import io.switchboard.transport.net.Transport;
-import java.util.ArrayList;
-import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
  * Whole calls through the built-in proxy route, with SIPp as caller and callee on 127.0.0.1
  * (scenarios in {@code load-tests/sipp}). The engine runs in this JVM on an ephemeral UDP port.
+ * Also the route's uses of the hash tables (the ipban rule) and of dlgs, seen over RPC.
  */
-class ProxyCallsTest {
-
-    private Engine engine;
-    private final List<Sipp> peers = new ArrayList<>();
-
-    @BeforeAll
-    static void sippIsThere() {
-        Sipp.assumeInstalled();
-    }
-
-    @AfterEach
-    void stop() {
-        peers.forEach(Sipp::stop);
-        if (engine != null) {
-            engine.stop().toCompletableFuture().join();
-        }
-    }
+class ProxyCallsTest extends SippCalls {
 
     private int startEngine(String extra) {
         engine = Engine.start(ConfigLoader.parse("""
@@ -40,21 +22,15 @@ class ProxyCallsTest {
                   listen = ["udp:127.0.0.1:0"]
                   rpc.listen = "127.0.0.1:0"
                   shutdown-timeout = 1s
-                  persistence.journal = memory
                   %s
                 }
                 """.formatted(extra)));
-        return engine.listeners().stream().filter(l -> l.transport() == Transport.UDP).findFirst().orElseThrow().port();
-    }
-
-    private Sipp peer(Sipp sipp, int timeoutSeconds) throws Exception {
-        peers.add(sipp);
-        return sipp.start(timeoutSeconds);
+        return udpPort();
     }
 
     /** SIPp may exit before the engine's lane has handled its last message: wait for it. */
     private void awaitReceivedRequests(long count) throws InterruptedException {
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (engine.counters().receivedRequests() < count && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
@@ -76,7 +52,7 @@ class ProxyCallsTest {
     void retransmittedInvitesAreAbsorbed() throws Exception {
         int proxy = startEngine("");
         int uasPort = Sipp.freePort();
-        Sipp uas = peer(Sipp.uas("uas.xml", uasPort, 1), 30);
+        Sipp uas = peer(Sipp.uas("uas-slow.xml", uasPort, 1), 30);
         Sipp uac = peer(Sipp.uac("uac-retransmit.xml", Sipp.freePort(), proxy, "127.0.0.1:" + uasPort, 1, 1), 30);
         assertEquals(0, uac.await(40), uac::output);
         assertEquals(0, uas.await(30), uas::output);
@@ -117,5 +93,64 @@ class ProxyCallsTest {
         assertEquals(0, uac.await(40), uac::output);
         awaitReceivedRequests(2);
         assertEquals(0, engine.counters().forwardedRequests(), "neither the INVITE nor its ACK went downstream");
+    }
+
+    @Test
+    void htableBanAnswersOptionsPastTheThreshold403() throws Exception {
+        int allowed = 5;
+        int sent = 12;
+        int proxy = startEngine("""
+                htable.tables = ["ipban=>size=8;autoexpire=300", "ipcount=>size=8;autoexpire=60;updateexpire=0;initval=0"]
+                proxy.ipban { table = ipban, count-table = ipcount, requests = %d }
+                """.formatted(allowed));
+        int uasPort = Sipp.freePort();
+        Sipp uas = peer(Sipp.uas("uas-options.xml", uasPort, allowed), 30);
+        Sipp uac = peer(Sipp.uac("uac-options.xml", Sipp.freePort(), proxy, "127.0.0.1:" + uasPort, sent, 20), 30);
+        assertEquals(0, uac.await(40), uac::output);
+        assertEquals(0, uas.await(30), uas::output);
+        awaitReceivedRequests(sent);
+        assertEquals(allowed, engine.counters().forwardedRequests(), "the first five reached the callee");
+        assertEquals("sl:403_replies = " + (sent - allowed),
+                Rpc.result(engine, "stats.get_statistics", "sl:403_replies").get(0).asText());
+        assertEquals(1, Rpc.result(engine, "htable.get", "ipban", "127.0.0.1").get("item").get("value").asInt());
+    }
+
+    /** Polls dlgs.stats until {@code count} active records are in {@code state}. */
+    private JsonNode awaitActiveDlgs(String state, int count) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        JsonNode active = Rpc.result(engine, "dlgs.stats").get("active");
+        while (active.get(state).asInt() < count && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            active = Rpc.result(engine, "dlgs.stats").get("active");
+        }
+        assertEquals(count, active.get(state).asInt(), active::toString);
+        return active;
+    }
+
+    @Test
+    void dlgsCountsCallsWhileTheyLastAndWhenTheyEnd() throws Exception {
+        int calls = 10;
+        int proxy = startEngine("dlgs.enable = true");
+        int uasPort = Sipp.freePort();
+        Sipp uas = peer(Sipp.uas("uas.xml", uasPort, calls), 60);
+        Sipp uac = peer(Sipp.uac("uac.xml", Sipp.freePort(), proxy, "127.0.0.1:" + uasPort, calls, 10, 5000), 60);
+
+        assertEquals(0, awaitActiveDlgs("confirmed", calls).get("terminated").asInt());
+        JsonNode list = Rpc.result(engine, "dlgs.list");
+        assertEquals(calls, list.size());
+        for (JsonNode record : list) {
+            assertEquals(3, record.get("state").asInt(), record::toString);
+            assertTrue(record.get("src").asText().startsWith("sip:sipp@127.0.0.1"), record::toString);
+            assertEquals("sip:bob@127.0.0.1:" + uasPort, record.get("dst").asText());
+            assertEquals("127.0.0.1", record.get("data").asText());
+            assertTrue(record.get("ts_answer").asLong() >= record.get("ts_init").asLong());
+            assertTrue(!record.get("ttag").asText().isEmpty(), "the callee's tag, from its 200");
+        }
+        assertEquals("dlgs:active_confirmed = " + calls,
+                Rpc.result(engine, "stats.get_statistics", "dlgs:active_confirmed").get(0).asText());
+
+        assertEquals(0, uac.await(60), uac::output);
+        assertEquals(0, uas.await(30), uas::output);
+        assertEquals(0, awaitActiveDlgs("terminated", calls).get("confirmed").asInt());
     }
 }

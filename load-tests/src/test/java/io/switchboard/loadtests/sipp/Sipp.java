@@ -24,6 +24,7 @@ final class Sipp {
     private final String name;
     private Process process;
     private Path log;
+    private Path messages;
 
     private Sipp(String name) {
         this.name = name;
@@ -66,13 +67,15 @@ final class Sipp {
 
     /** A UAC on {@code port} calling through {@code proxyPort} with {@code scenario}. */
     static Sipp uac(String scenario, int port, int proxyPort, String uas, int calls, int rate) {
-        return uac(scenario, port, proxyPort, uas, calls, rate, "bob", 0);
+        return uac(scenario, port, proxyPort, uas, calls, rate, 0);
     }
 
-    /**
-     * A UAC calling {@code sip:<service>@<uas>}, holding each call {@code holdMillis} (the
-     * scenario's {@code <pause/>}) before its BYE.
-     */
+    /** As {@link #uac(String, int, int, String, int, int)}, each call held {@code holdMillis} ({@code <pause/>}). */
+    static Sipp uac(String scenario, int port, int proxyPort, String uas, int calls, int rate, int holdMillis) {
+        return uac(scenario, port, proxyPort, uas, calls, rate, "bob", holdMillis);
+    }
+
+    /** As {@link #uac(String, int, int, String, int, int, int)}, calling {@code sip:<service>@<uas>}. */
     static Sipp uac(String scenario, int port, int proxyPort, String uas, int calls, int rate, String service,
             int holdMillis) {
         Sipp sipp = new Sipp("uac-" + scenario + "-" + port);
@@ -81,6 +84,19 @@ final class Sipp {
                 "-key", "uas", uas, "-m", Integer.toString(calls), "-r", Integer.toString(rate),
                 "-d", Integer.toString(holdMillis)));
         return sipp;
+    }
+
+    /** Logs every message SIPp receives and sends, for {@link #received(String)}. */
+    Sipp tracingMessages() throws IOException {
+        messages = Files.createTempFile(name, ".messages");
+        command.addAll(List.of("-trace_msg", "-message_file", messages.toString()));
+        return this;
+    }
+
+    /** How many {@code method} requests a traced UAS has received so far. */
+    long received(String method) throws IOException {
+        return Files.readAllLines(messages, java.nio.charset.StandardCharsets.ISO_8859_1).stream()
+                .filter(line -> line.startsWith(method + " sip:")).count();
     }
 
     Sipp start(int timeoutSeconds) throws IOException {
@@ -100,9 +116,14 @@ final class Sipp {
         return process.exitValue();
     }
 
+    /** Kills SIPp and waits for it to be gone, so that its port is free again. */
     void stop() {
         if (process != null && process.isAlive()) {
-            process.destroyForcibly();
+            try {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -1,0 +1,82 @@
+package io.switchboard.engine.dispatcher;
+
+import io.switchboard.transport.message.MessageBuilder;
+import io.switchboard.transport.message.SipFramer;
+import io.switchboard.transport.message.SipMessage;
+import io.switchboard.transport.message.SipRequest;
+import io.switchboard.transport.message.SipResponse;
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.SocketException;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+
+/**
+ * A gateway on 127.0.0.1 for the tests: answers OPTIONS with {@link #optionsCode} (0: not at all)
+ * and INVITE with {@link #inviteCode}, keeps every request and response it gets, and sends
+ * requests of its own from its port.
+ */
+final class UdpDestination implements AutoCloseable {
+
+    volatile int optionsCode = 200;
+    volatile int inviteCode = 200;
+    final BlockingQueue<SipRequest> received = new LinkedBlockingQueue<>();
+    final BlockingQueue<SipResponse> answers = new LinkedBlockingQueue<>();
+    private final DatagramSocket socket;
+    private final Thread thread;
+
+    UdpDestination() throws SocketException {
+        socket = new DatagramSocket(0, InetAddress.getLoopbackAddress());
+        thread = new Thread(this::serve, "udp-destination-" + socket.getLocalPort());
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    int port() {
+        return socket.getLocalPort();
+    }
+
+    String uri() {
+        return "sip:127.0.0.1:" + port();
+    }
+
+    private void serve() {
+        byte[] buffer = new byte[65535];
+        while (!socket.isClosed()) {
+            DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
+            try {
+                socket.receive(packet);
+                SipMessage message = SipFramer.DEFAULT.frame(java.util.Arrays.copyOf(packet.getData(), packet.getLength()));
+                if (message instanceof SipRequest request) {
+                    received.add(request);
+                    int code = request.isInvite() ? inviteCode : request.method().name().equals("OPTIONS") ? optionsCode
+                            : request.isAck() ? 0 : 200;
+                    if (code > 0) {
+                        byte[] reply = MessageBuilder.responseTo(request, code, null, "gw").buildResponse().encode();
+                        socket.send(new DatagramPacket(reply, reply.length, packet.getSocketAddress()));
+                    }
+                } else {
+                    answers.add((SipResponse) message);
+                }
+            } catch (IOException | io.switchboard.transport.parse.SipParseException e) {
+                if (socket.isClosed()) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Sends {@code text} (CRLF line ends) from this destination's port to {@code port} on 127.0.0.1. */
+    void send(String text, int port) throws IOException {
+        byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
+        socket.send(new DatagramPacket(bytes, bytes.length, InetAddress.getLoopbackAddress(), port));
+    }
+
+    @Override
+    public void close() {
+        socket.close();
+    }
+}
