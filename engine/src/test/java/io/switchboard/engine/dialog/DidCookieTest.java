@@ -21,18 +21,8 @@ class DidCookieTest {
             List.of(ListenAddress.parse("udp:127.0.0.1:5060"), ListenAddress.parse("tcp:192.0.2.1:5060")), List.of());
     private static final DidCookie FALLBACK = new DidCookie("did", MatchMode.DID_FALLBACK);
 
-    private static final String[] BYE = {
-        "BYE sip:bob@192.0.2.20:5080 SIP/2.0",
-        "Via: SIP/2.0/UDP 192.0.2.10:5070;branch=z9hG4bK-bye-1",
-        "Max-Forwards: 70",
-        "From: <sip:alice@example.com>;tag=a1",
-        "To: <sip:bob@example.com>;tag=b1",
-        "Call-ID: call-1@192.0.2.10",
-        "CSeq: 2 BYE",
-    };
-
     private static SipRequest bye(String... routes) {
-        return SipText.request(SipText.plus(BYE, routes));
+        return SipText.request(SipText.plus(SipText.BYE, routes));
     }
 
     @Test
@@ -68,7 +58,7 @@ class DidCookieTest {
 
     @Test
     void aStrictRouterBeforeUsPutsOurEntryInTheRequestUri() {
-        SipRequest rewritten = SipText.request(SipText.plus(SipText.with(BYE, "BYE",
+        SipRequest rewritten = SipText.request(SipText.plus(SipText.with(SipText.BYE, "BYE",
                 "BYE sip:127.0.0.1:5060;did=a3.1f2e SIP/2.0"), "Route: <sip:bob@192.0.2.20:5080>"));
         assertEquals("a3.1f2e", FALLBACK.find(rewritten, LOCAL));
     }

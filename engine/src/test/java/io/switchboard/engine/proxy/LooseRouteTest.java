@@ -15,23 +15,13 @@ import org.junit.jupiter.api.Test;
 /** {@code loose_route()} and the choice of the next hop (RFC 3261 §16.4, §16.6 steps 6–7). */
 class LooseRouteTest {
 
-    private static final String[] BYE = {
-        "BYE sip:bob@192.0.2.20:5080 SIP/2.0",
-        "Via: SIP/2.0/UDP 192.0.2.10:5070;branch=z9hG4bK-bye-1",
-        "Max-Forwards: 70",
-        "From: <sip:alice@example.com>;tag=a1",
-        "To: <sip:bob@example.com>;tag=b1",
-        "Call-ID: call-1@192.0.2.10",
-        "CSeq: 2 BYE",
-    };
-
     private final LooseRoute looseRoute = new LooseRoute(new LocalAddresses(
             List.of(ListenAddress.parse("udp:127.0.0.1:5060"), ListenAddress.parse("tcp:127.0.0.1:5060")),
             List.of("proxy.example.com")));
 
     @Test
     void withoutRouteNothingIsRouted() throws Exception {
-        SipRequest bye = SipText.request(BYE);
+        SipRequest bye = SipText.request(SipText.BYE);
         LooseRoute.Outcome out = looseRoute.process(bye);
         assertFalse(out.routed());
         assertSame(bye, out.request());
@@ -91,7 +81,7 @@ class LooseRouteTest {
 
     @Test
     void strictRouterRewriteIsUndone() throws Exception {
-        String[] lines = SipText.with(BYE, "BYE", "BYE sip:127.0.0.1:5060 SIP/2.0");
+        String[] lines = SipText.with(SipText.BYE, "BYE", "BYE sip:127.0.0.1:5060 SIP/2.0");
         SipRequest bye = SipText.request(SipText.plus(lines,
                 "Route: <sip:p2.example.org;lr>, <sip:bob@192.0.2.20:5080>"));
         LooseRoute.Outcome out = looseRoute.process(bye);
@@ -102,7 +92,7 @@ class LooseRouteTest {
 
     @Test
     void strictRouterRewriteWithOurRecordRouteUriIsUndone() throws Exception {
-        String[] lines = SipText.with(BYE, "BYE", "BYE sip:127.0.0.1:5060;lr SIP/2.0");
+        String[] lines = SipText.with(SipText.BYE, "BYE", "BYE sip:127.0.0.1:5060;lr SIP/2.0");
         SipRequest bye = SipText.request(SipText.plus(lines, "Route: <sip:bob@192.0.2.20:5080>"));
         LooseRoute.Outcome out = looseRoute.process(bye);
         assertEquals("sip:bob@192.0.2.20:5080", out.request().requestUriText());
@@ -144,14 +134,14 @@ class LooseRouteTest {
 
     @Test
     void withoutRouteTheNextHopIsTheRequestUri() throws Exception {
-        SipRequest bye = SipText.request(BYE);
+        SipRequest bye = SipText.request(SipText.BYE);
         LooseRoute.Forward forward = looseRoute.forward(bye);
         assertSame(bye, forward.request());
         assertEquals("sip:bob@192.0.2.20:5080", forward.target().toString());
     }
 
     private static SipRequest bye(String... routes) {
-        return SipText.request(SipText.plus(BYE, routes));
+        return SipText.request(SipText.plus(SipText.BYE, routes));
     }
 
     /** The Route URIs in order, across lines and comma-separated values. */

@@ -26,6 +26,17 @@ public final class SipText {
         "Contact: <sip:alice@192.0.2.10:5070>",
     };
 
+    /** A BYE from alice within her call with bob, as the UAC on 192.0.2.10 sends it (no Route yet). */
+    public static final String[] BYE = {
+        "BYE sip:bob@192.0.2.20:5080 SIP/2.0",
+        "Via: SIP/2.0/UDP 192.0.2.10:5070;branch=z9hG4bK-bye-1",
+        "Max-Forwards: 70",
+        "From: <sip:alice@example.com>;tag=a1",
+        "To: <sip:bob@example.com>;tag=b1",
+        "Call-ID: call-1@192.0.2.10",
+        "CSeq: 2 BYE",
+    };
+
     private SipText() {
     }
 

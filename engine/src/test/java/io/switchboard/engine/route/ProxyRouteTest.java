@@ -23,16 +23,6 @@ class ProxyRouteTest {
     private static final String TWO_DESTINATIONS =
             "switchboard.proxy.destinations = [\"sip:127.0.0.1:5071\", \"sip:127.0.0.1:5072\"]";
 
-    private static final String[] IN_DIALOG_BYE = {
-        "BYE sip:bob@192.0.2.20:5080 SIP/2.0",
-        "Via: SIP/2.0/UDP 192.0.2.10:5070;branch=z9hG4bK-bye-1",
-        "Max-Forwards: 70",
-        "From: <sip:alice@example.com>;tag=a1",
-        "To: <sip:bob@example.com>;tag=b1",
-        "Call-ID: call-1@192.0.2.10",
-        "CSeq: 2 BYE",
-    };
-
     private final ProxyRoute route = route("");
 
     @Test
@@ -52,14 +42,14 @@ class ProxyRouteTest {
 
     @Test
     void inDialogRequestWithRouteIsRelayedByItsRouteSet() {
-        Recording request = new Recording(SipText.plus(IN_DIALOG_BYE, "Route: <sip:127.0.0.1:5060;lr>"));
+        Recording request = new Recording(SipText.plus(SipText.BYE, "Route: <sip:127.0.0.1:5060;lr>"));
         route.onRequest(request);
         assertEquals(List.of("maxfwdProcess(70)", "looseRoute", "dlgManage", "tRelay"), request.calls);
     }
 
     @Test
     void withDialogsOffNothingIsHandedToADialog() {
-        Recording bye = new Recording(SipText.plus(IN_DIALOG_BYE, "Route: <sip:127.0.0.1:5060;lr>"));
+        Recording bye = new Recording(SipText.plus(SipText.BYE, "Route: <sip:127.0.0.1:5060;lr>"));
         Recording invite = new Recording(SipText.INVITE);
         ProxyRoute off = route("switchboard.dialog.enable = off");
         off.onRequest(bye);
@@ -70,14 +60,14 @@ class ProxyRouteTest {
 
     @Test
     void inDialogRequestIgnoresTheDestinations() {
-        Recording request = new Recording(SipText.plus(IN_DIALOG_BYE, "Route: <sip:127.0.0.1:5060;lr>"));
+        Recording request = new Recording(SipText.plus(SipText.BYE, "Route: <sip:127.0.0.1:5060;lr>"));
         route(TWO_DESTINATIONS).onRequest(request);
         assertEquals(List.of("maxfwdProcess(70)", "looseRoute", "dlgManage", "tRelay"), request.calls);
     }
 
     @Test
     void inDialogAckWithoutRouteIsDropped() {
-        Recording request = new Recording(SipText.with(SipText.with(IN_DIALOG_BYE, "BYE",
+        Recording request = new Recording(SipText.with(SipText.with(SipText.BYE, "BYE",
                 "ACK sip:bob@192.0.2.20:5080 SIP/2.0"), "CSeq:", "CSeq: 1 ACK"));
         route.onRequest(request);
         assertEquals(List.of("maxfwdProcess(70)", "looseRoute", "drop"), request.calls);
@@ -85,7 +75,7 @@ class ProxyRouteTest {
 
     @Test
     void inDialogRequestWithoutRouteIsAnswered404() {
-        Recording request = new Recording(IN_DIALOG_BYE);
+        Recording request = new Recording(SipText.BYE);
         route.onRequest(request);
         assertEquals(List.of("maxfwdProcess(70)", "looseRoute", "slSendReply(404 Not Here)"), request.calls);
     }
@@ -226,7 +216,7 @@ class ProxyRouteTest {
 
     @Test
     void callLoadIsKeptOverTheCallsLifetime() {
-        Recording bye = new Recording(SipText.plus(IN_DIALOG_BYE, "Route: <sip:127.0.0.1:5060;lr>"));
+        Recording bye = new Recording(SipText.plus(SipText.BYE, "Route: <sip:127.0.0.1:5060;lr>"));
         route(DISPATCH_BY_LOAD).onRequest(bye);
         assertEquals(List.of("maxfwdProcess(70)", "looseRoute", "dlgManage", "dsLoadUpdate", "tRelay"), bye.calls);
         Answer ok = new Answer(200);

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.switchboard.engine.Engine;
-import io.switchboard.engine.config.ConfigLoader;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,18 +27,12 @@ class DialogCallsTest extends SippCalls {
         DialogProbeRoute.reset();
     }
 
-    private int startEngine(String dialog) {
-        engine = Engine.start(ConfigLoader.parse("""
-                switchboard {
-                  listen = ["udp:127.0.0.1:0"]
-                  rpc.listen = "127.0.0.1:0"
-                  shutdown-timeout = 1s
-                  route = %s
-                  dialog { ask-timeout = 2s, %s }
-                }
-                """.formatted(DialogProbeRoute.class.getName(), dialog)));
+    /** An engine with the probing route and {@code dialog} settings; its SIP port. */
+    private int startDialogEngine(String dialog) {
+        int port = startEngine("route = %s, dialog { ask-timeout = 2s, %s }".formatted(DialogProbeRoute.class.getName(),
+                dialog));
         rpc = new ManagementRpc(engine.management().url());
-        return udpPort();
+        return port;
     }
 
     private static boolean allInState(JsonNode list, int count, int state) {
@@ -57,7 +49,7 @@ class DialogCallsTest extends SippCalls {
 
     @Test
     void heldCallsAreListedConfirmedAndGoneAfterTheirByes() throws Exception {
-        int proxy = startEngine("");
+        int proxy = startDialogEngine("");
         int uasPort = Sipp.freePort();
         Sipp uas = peer(Sipp.uas("uas.xml", uasPort, HELD_CALLS), 90);
         Sipp uac = peer(Sipp.uac("uac.xml", Sipp.freePort(), proxy, "127.0.0.1:" + uasPort, HELD_CALLS, 100,
@@ -102,7 +94,7 @@ class DialogCallsTest extends SippCalls {
 
     @Test
     void aCallWithoutAckEndsAfterNoackTimeoutAndACancelledCallFails() throws Exception {
-        int proxy = startEngine("noack-timeout = 1");
+        int proxy = startDialogEngine("noack-timeout = 1");
         int answering = Sipp.freePort();
         int ringing = Sipp.freePort();
         Sipp uas = peer(Sipp.uas("uas-noack.xml", answering, 1), 30);
@@ -128,7 +120,7 @@ class DialogCallsTest extends SippCalls {
 
     @Test
     void terminateDlgSendsByeToBothSides() throws Exception {
-        int proxy = startEngine("");
+        int proxy = startDialogEngine("");
         int uasPort = Sipp.freePort();
         Sipp uas = peer(Sipp.uas("uas.xml", uasPort, 1), 30);
         Sipp uac = peer(Sipp.uac("uac-wait-bye.xml", Sipp.freePort(), proxy, "127.0.0.1:" + uasPort, 1, 1), 30);

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.switchboard.engine.Engine;
-import io.switchboard.engine.config.ConfigLoader;
 import io.switchboard.engine.management.RpcClient;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -35,17 +33,11 @@ class DispatcherCallsTest extends SippCalls {
     private int startEngine(String dispatcher, String... uris) throws Exception {
         Path list = dir.resolve("dispatcher.list");
         Files.writeString(list, String.join("\n", List.of(uris).stream().map(u -> "1 " + u).toList()) + "\n");
-        engine = Engine.start(ConfigLoader.parse("""
-                switchboard {
-                  listen = ["udp:127.0.0.1:0"]
-                  rpc.listen = "127.0.0.1:0"
-                  shutdown-timeout = 1s
-                  tm.t1 = 100ms
-                  proxy { dispatch-set = 1, dispatch-alg = 4 }
-                  dispatcher { list-file = "%s", flags = 2, %s }
-                }
-                """.formatted(list, dispatcher)));
-        return udpPort();
+        return startEngine("""
+                tm.t1 = 100ms
+                proxy { dispatch-set = 1, dispatch-alg = 4 }
+                dispatcher { list-file = "%s", flags = 2, %s }
+                """.formatted(list, dispatcher));
     }
 
     private static String uri(int port) {

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.switchboard.engine.Engine;
-import io.switchboard.engine.config.ConfigLoader;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -15,18 +13,6 @@ import org.junit.jupiter.api.Test;
  * Also the route's uses of the hash tables (the ipban rule) and of dlgs, seen over RPC.
  */
 class ProxyCallsTest extends SippCalls {
-
-    private int startEngine(String extra) {
-        engine = Engine.start(ConfigLoader.parse("""
-                switchboard {
-                  listen = ["udp:127.0.0.1:0"]
-                  rpc.listen = "127.0.0.1:0"
-                  shutdown-timeout = 1s
-                  %s
-                }
-                """.formatted(extra)));
-        return udpPort();
-    }
 
     /** SIPp may exit before the engine's lane has handled its last message: wait for it. */
     private void awaitReceivedRequests(long count) throws InterruptedException {

@@ -1,6 +1,7 @@
 package io.switchboard.loadtests.sipp;
 
 import io.switchboard.engine.Engine;
+import io.switchboard.engine.config.ConfigLoader;
 import io.switchboard.transport.net.Transport;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +34,22 @@ abstract class SippCalls {
     protected Sipp peer(Sipp sipp, int timeoutSeconds) throws Exception {
         peers.add(sipp);
         return sipp.start(timeoutSeconds);
+    }
+
+    /**
+     * Starts the engine on an ephemeral UDP port and management port, with {@code settings} added
+     * to its {@code switchboard} block; returns its SIP port.
+     */
+    protected int startEngine(String settings) {
+        engine = Engine.start(ConfigLoader.parse("""
+                switchboard {
+                  listen = ["udp:127.0.0.1:0"]
+                  rpc.listen = "127.0.0.1:0"
+                  shutdown-timeout = 1s
+                  %s
+                }
+                """.formatted(settings)));
+        return udpPort();
     }
 
     /** The engine's UDP port. */
