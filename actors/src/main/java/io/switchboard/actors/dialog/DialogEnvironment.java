@@ -28,28 +28,33 @@ public record DialogEnvironment(DialogSettings settings, InDialogSender sender, 
                 DialogListener.NONE, Clock.systemUTC());
     }
 
-    /** A dialog this node holds changed while running (not in recovery). */
+    /**
+     * A dialog this node holds changed while running (not in recovery). The statistics move
+     * before the directory, so whoever sees the change in the directory sees it counted.
+     */
     void changed(Dialog before, Dialog after) {
         DialogState from = before.state();
         DialogState to = after.state();
         DialogSnapshot snapshot = after.snapshot();
-        directory.put(snapshot);
+        boolean failed = from.isSetup() && to == DialogState.DELETED;
+        boolean ended = from.isConfirmed() && to == DialogState.DELETED;
         statistics.moved(from, to);
         if (to == DialogState.UNCONFIRMED && from == DialogState.DELETED) {
             statistics.created();
         }
+        if (failed) {
+            statistics.failed();
+        }
+        if (ended && after.ending().cause() == EndCause.TIMEOUT) {
+            statistics.expired();
+        }
+        directory.put(snapshot);
         if (from.isSetup() && to == DialogState.CONFIRMED_NA) {
             listener.dialogStarted(snapshot);
-        } else if (from.isSetup() && to == DialogState.DELETED) {
-            statistics.failed();
+        } else if (failed) {
             listener.dialogFailed(snapshot);
-        } else if (from.isConfirmed() && to == DialogState.DELETED) {
-            if (after.ending().cause() == EndCause.TIMEOUT) {
-                statistics.expired();
-            }
-            if (after.ending().cause() != EndCause.STATE_SET) {
-                listener.dialogEnded(snapshot);
-            }
+        } else if (ended && after.ending().cause() != EndCause.STATE_SET) {
+            listener.dialogEnded(snapshot);
         }
     }
 

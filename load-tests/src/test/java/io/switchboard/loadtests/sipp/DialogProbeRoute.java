@@ -38,6 +38,18 @@ public final class DialogProbeRoute implements Route {
         return counter == null ? 0 : counter.sum();
     }
 
+    /**
+     * How often {@code what} was seen, once it reached {@code expected} or after 10 s: the event
+     * routes run on the call's lane, after the dialog changed.
+     */
+    static long awaitCount(String what, long expected) throws InterruptedException {
+        long until = System.nanoTime() + 10_000_000_000L;
+        while (count(what) < expected && System.nanoTime() < until) {
+            Thread.sleep(20);
+        }
+        return count(what);
+    }
+
     static void reset() {
         COUNTS.clear();
     }
