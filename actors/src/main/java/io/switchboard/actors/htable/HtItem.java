@@ -1,12 +1,14 @@
 package io.switchboard.actors.htable;
 
+import io.switchboard.persistence.CborSerializable;
+
 /**
  * One item of a hash table: its value and when it expires (Kamailio's {@code ht_cell_t}).
  *
  * @param value the value
  * @param expires when it expires, in milliseconds since the epoch; 0 for never
  */
-public record HtItem(HtValue value, long expires) implements HtableSerializable {
+public record HtItem(HtValue value, long expires) implements CborSerializable {
 
     public HtItem {
         if (value == null) {

@@ -1,5 +1,6 @@
 package io.switchboard.actors.htable;
 
+import io.switchboard.persistence.CborSerializable;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
@@ -16,7 +17,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = HtableOp.RemoveMatching.class, name = "remove-matching"),
     @JsonSubTypes.Type(value = HtableOp.Flush.class, name = "flush")
 })
-public sealed interface HtableOp extends HtableSerializable {
+public sealed interface HtableOp extends CborSerializable {
 
     /** The one key the operation touches, or null for one on many keys. */
     String key();

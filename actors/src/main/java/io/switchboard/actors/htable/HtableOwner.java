@@ -1,5 +1,6 @@
 package io.switchboard.actors.htable;
 
+import io.switchboard.persistence.CborSerializable;
 import io.switchboard.persistence.htable.HtableDatabase;
 import java.time.Clock;
 import java.time.Duration;
@@ -46,7 +47,7 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
 public final class HtableOwner extends AbstractBehavior<HtableOwner.Command> {
 
     /** What the owner is told. */
-    public interface Command extends HtableSerializable {
+    public interface Command extends CborSerializable {
     }
 
     /** A replica asks for the snapshot and the changes after it. */
@@ -77,7 +78,7 @@ public final class HtableOwner extends AbstractBehavior<HtableOwner.Command> {
     }
 
     /** The answer to a write, a reload or a save: the item's value after it (for an increment), or what failed. */
-    public record Result(boolean ok, HtValue value, String error) implements HtableSerializable {
+    public record Result(boolean ok, HtValue value, String error) implements CborSerializable {
 
         static Result failed(String error) {
             return new Result(false, null, error);

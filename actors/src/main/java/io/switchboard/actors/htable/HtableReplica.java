@@ -1,5 +1,6 @@
 package io.switchboard.actors.htable;
 
+import io.switchboard.persistence.CborSerializable;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -26,7 +27,7 @@ public final class HtableReplica extends AbstractBehavior<HtableReplica.Command>
     static final Duration RESUBSCRIBE = Duration.ofSeconds(5);
 
     /** What a replica is told by the owner. */
-    public interface Command extends HtableSerializable {
+    public interface Command extends CborSerializable {
     }
 
     /** The snapshot from {@code owner} (identified by {@code incarnation}) is complete: every table was {@link Replaced}. */

@@ -1,5 +1,6 @@
 package io.switchboard.actors.htable;
 
+import io.switchboard.persistence.CborSerializable;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.typesafe.config.Config;
@@ -49,9 +50,6 @@ class HtableClusterTest {
                 pekko.remote.artery.canonical { hostname = "127.0.0.1", port = 0 }
                 pekko.cluster.seed-nodes = [%s]
                 pekko.cluster.jmx.multi-mbeans-in-same-jvm = on
-                pekko.actor.serialization-bindings {
-                  "io.switchboard.actors.htable.HtableSerializable" = jackson-cbor
-                }
                 pekko.loglevel = WARNING
                 """.formatted(seeds)).withFallback(ConfigFactory.load());
     }
