@@ -1,6 +1,8 @@
 package io.switchboard.engine;
 
 import com.typesafe.config.Config;
+import io.switchboard.engine.capture.Capture;
+import io.switchboard.engine.capture.CaptureSettings;
 import io.switchboard.engine.config.EngineSettings;
 import io.switchboard.engine.management.Management;
 import io.switchboard.engine.proxy.Lanes;
@@ -55,12 +57,13 @@ public final class Engine {
     private final TransactionLayer transactions;
     private final ProxyCore core;
     private final Management management;
+    private final Capture capture;
 
     private CompletionStage<Void> stopping;
 
     private Engine(EngineSettings settings, ActorSystem<Void> system, WheelTimerScheduler timers, Lanes lanes,
             SipIngress ingress, SipTransport transport, TransactionLayer transactions, ProxyCore core,
-            Management management) {
+            Management management, Capture capture) {
         this.settings = settings;
         this.system = system;
         this.timers = timers;
@@ -70,6 +73,7 @@ public final class Engine {
         this.transactions = transactions;
         this.core = core;
         this.management = management;
+        this.capture = capture;
     }
 
     /** Starts an engine on {@code root} (the whole configuration, defaults included). */
@@ -93,6 +97,7 @@ public final class Engine {
 
     private static Engine start(EngineSettings settings, io.switchboard.engine.route.Route route, ActorSystem<Void> system,
             Management management) {
+        CaptureSettings captureSettings = CaptureSettings.from(settings.config());
         StatelessReplies sl = new StatelessReplies("Switchboard");
         BoundedSourceQueue<OutboundMessage>[] outbox = new BoundedSourceQueue[1];
         ProxyCore[] core = new ProxyCore[1];
@@ -125,7 +130,9 @@ public final class Engine {
                 .runWith(Sink.ignore(), system);
         CoreStatistics.register(management.statistics(), core[0].counters(), transactions.statistics(), transport,
                 ingress::shedCount);
-        return new Engine(settings, system, timers, lanes, ingress, transport, transactions, core[0], management);
+        Capture capture = Capture.install(captureSettings, transport, management);
+        return new Engine(settings, system, timers, lanes, ingress, transport, transactions, core[0], management,
+                capture);
     }
 
     /** DESIGN "The hot path", step 2: an INVITE that finds the ingress full gets 503 with Retry-After. */
@@ -186,6 +193,7 @@ public final class Engine {
                 })
                 .thenCompose(closed -> management.stop())
                 .thenRun(() -> {
+                    capture.stop();
                     timers.close();
                     lanes.close();
                     system.terminate();
