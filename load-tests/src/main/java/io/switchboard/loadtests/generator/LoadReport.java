@@ -16,10 +16,10 @@ import org.HdrHistogram.Histogram;
  * @param held calls answered and not yet ended, when the report was taken
  * @param retransmissions requests sent again on Timer A or E, and ACKs re-sent for a retransmitted 2xx
  * @param unexpected responses that match no call in progress
- * @param elapsedSeconds from the first call placed to the report
+ * @param placingSeconds from the first call placed to the last
  */
 public record LoadReport(long started, long succeeded, Map<CallFailure, Long> failures, long skipped, long active,
-        long held, long retransmissions, long unexpected, double elapsedSeconds, Histogram ringing,
+        long held, long retransmissions, long unexpected, double placingSeconds, Histogram ringing,
         Histogram answered) {
 
     public long failed() {
@@ -32,9 +32,9 @@ public record LoadReport(long started, long succeeded, Map<CallFailure, Long> fa
         return ended == 0 ? 0 : (double) failed() / ended;
     }
 
-    /** Calls placed per second of the run. */
+    /** Calls placed per second while they were being placed (the rate achieved). */
     public double offeredRate() {
-        return elapsedSeconds == 0 ? 0 : started / elapsedSeconds;
+        return started <= 1 || placingSeconds == 0 ? started : (started - 1) / placingSeconds;
     }
 
     /** A percentile of a latency histogram in milliseconds. */

@@ -41,6 +41,8 @@ public final class Uac implements AutoCloseable {
 
     private Load load;
     private long firstNanos;
+    private long firstPlacedNanos;
+    private long lastPlacedNanos;
     private long slots;
     private Future<?> pacing;
     private CompletableFuture<LoadReport> finished;
@@ -113,9 +115,9 @@ public final class Uac implements AutoCloseable {
     }
 
     private LoadReport snapshot() {
-        double elapsed = firstNanos == 0 ? 0 : (System.nanoTime() - firstNanos) / 1e9;
+        double placing = started == 0 ? 0 : (lastPlacedNanos - firstPlacedNanos) / 1e9;
         return new LoadReport(started, succeeded, Collections.unmodifiableMap(new EnumMap<>(failures)), skipped,
-                active, held, retransmissions, unexpected, elapsed, ringing.copy(), answered.copy());
+                active, held, retransmissions, unexpected, placing, ringing.copy(), answered.copy());
     }
 
     private void pace() {
@@ -137,6 +139,10 @@ public final class Uac implements AutoCloseable {
     private void place() {
         long n = ++sequence;
         UacCall call = new UacCall(prefix + "-" + n + "@load", "f" + n, branch(), System.nanoTime());
+        if (started == 0) {
+            firstPlacedNanos = call.startNanos;
+        }
+        lastPlacedNanos = call.startNanos;
         call.invite = CallMessages.invite(requestUri, localAddress(), call.branch, call.fromTag, call.callId);
         call.nextHop = target;
         calls.put(call.callId, call);
