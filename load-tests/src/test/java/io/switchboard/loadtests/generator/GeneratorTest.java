@@ -8,16 +8,29 @@ import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The load generator's UAC and UAS, straight to each other and through the engine's built-in proxy route. */
 class GeneratorTest {
 
     private static final InetSocketAddress ANY = new InetSocketAddress("127.0.0.1", 0);
+    private static InProcessEngine engine;
+
+    @BeforeAll
+    static void start() {
+        engine = InProcessEngine.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        engine.close();
+    }
 
     @Test
     void twoHundredCallsAtHundredPerSecondThroughTheEngineAllSucceed() throws Exception {
-        try (InProcessEngine engine = InProcessEngine.start(); Uas uas = Uas.start(ANY, 500);
+        try (Uas uas = Uas.start(ANY, 500);
              Uac uac = Uac.start(ANY, engine.sipAddress(), uas.requestUri())) {
             LoadReport report = uac.run(Load.of(100, 200, 0)).get(60, TimeUnit.SECONDS);
             assertEquals(200, report.started(), report::summary);
@@ -64,15 +77,14 @@ class GeneratorTest {
 
     @Test
     void theCommandLineRunsBothRolesAndRejectsUnknownOptions() throws Exception {
-        try (InProcessEngine engine = InProcessEngine.start()) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            int status = LoadGenerator.run(new String[] {"--target", "127.0.0.1:" + engine.sipAddress().getPort(),
-                    "--rate", "50", "--calls", "20"}, new PrintStream(out, true, StandardCharsets.UTF_8));
-            assertEquals(0, status, out.toString(StandardCharsets.UTF_8));
-            assertTrue(out.toString(StandardCharsets.UTF_8).contains("20 succeeded"), out.toString(StandardCharsets.UTF_8));
-        }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        assertEquals(2, LoadGenerator.run(new String[] {"--rat", "5"}, new PrintStream(out, true, StandardCharsets.UTF_8)));
+        int status = LoadGenerator.run(new String[] {"--target", "127.0.0.1:" + engine.sipAddress().getPort(),
+            "--rate", "50", "--calls", "20"}, new PrintStream(out, true, StandardCharsets.UTF_8));
+        assertEquals(0, status, out.toString(StandardCharsets.UTF_8));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("20 succeeded"), out.toString(StandardCharsets.UTF_8));
+        ByteArrayOutputStream wrong = new ByteArrayOutputStream();
+        assertEquals(2, LoadGenerator.run(new String[] {"--rat", "5"}, new PrintStream(wrong, true, StandardCharsets.UTF_8)));
+        assertTrue(wrong.toString(StandardCharsets.UTF_8).contains("unknown option --rat"));
     }
 
     static int freePort() throws Exception {
