@@ -8,25 +8,16 @@ import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The load generator's UAC and UAS, straight to each other and through the engine's built-in proxy route. */
 class GeneratorTest {
 
     private static final InetSocketAddress ANY = new InetSocketAddress("127.0.0.1", 0);
-    private static InProcessEngine engine;
+    @RegisterExtension
+    static final InProcessEngine engine = InProcessEngine.perClass();
 
-    @BeforeAll
-    static void start() {
-        engine = InProcessEngine.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        engine.close();
-    }
 
     @Test
     void twoHundredCallsAtHundredPerSecondThroughTheEngineAllSucceed() throws Exception {

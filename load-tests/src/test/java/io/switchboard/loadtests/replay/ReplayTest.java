@@ -11,29 +11,20 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A call captured at a proxy, replayed through the engine's built-in route with both sides played. */
 class ReplayTest {
 
     private static final InetSocketAddress ANY = new InetSocketAddress("127.0.0.1", 0);
-    private static InProcessEngine engine;
+    @RegisterExtension
+    static final InProcessEngine engine = InProcessEngine.perClass();
 
     @TempDir
     static Path dir;
 
-    @BeforeAll
-    static void start() {
-        engine = InProcessEngine.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        engine.close();
-    }
 
     private static RecordedCall.Calls calls(String callId, int maxForwards) throws Exception {
         return RecordedCall.group(PcapReader.read(SyntheticCapture.write(dir.resolve(callId + ".pcap"), callId,

@@ -21,8 +21,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -36,20 +36,13 @@ class CapturedCallsTest {
 
     @TempDir
     Path dir;
+    @RegisterExtension
+    static final InProcessEngine engine = InProcessEngine.perClass();
     private final List<Sipp> peers = new ArrayList<>();
-    private InProcessEngine engine;
-
-    @BeforeAll
-    static void sippIsThere() {
-        Sipp.assumeInstalled();
-    }
 
     @AfterEach
-    void stop() {
+    void stopPeers() {
         peers.forEach(Sipp::stop);
-        if (engine != null) {
-            engine.close();
-        }
     }
 
     private String rpc(String method, String params) throws Exception {
@@ -61,7 +54,7 @@ class CapturedCallsTest {
 
     @Test
     void sippCallsCapturedByTheEngineReadBackAndReplay() throws Exception {
-        engine = InProcessEngine.start();
+        Sipp.assumeInstalled();
         Path pcap = dir.resolve("sipp.pcap");
         assertTrue(rpc("capture.start", "[\"" + pcap + "\"]").contains("\"capturing\":true"));
         int uasPort = Sipp.freePort();
