@@ -47,7 +47,6 @@ public final class SipEndpoint implements AutoCloseable {
     private final HashedWheelTimer wheel;
     private final Channel channel;
     private final EventLoop loop;
-    private long unparsable;
 
     private SipEndpoint(EventLoopGroup group, HashedWheelTimer wheel, Channel channel) {
         this.group = group;
@@ -63,7 +62,6 @@ public final class SipEndpoint implements AutoCloseable {
                 epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
         HashedWheelTimer wheel = new HashedWheelTimer(new DefaultThreadFactory(name + "-wheel", true),
                 5, TimeUnit.MILLISECONDS, 1024);
-        SipEndpoint[] self = new SipEndpoint[1];
         try {
             Channel channel = new Bootstrap().group(group)
                     .channel(epoll ? EpollDatagramChannel.class : NioDatagramChannel.class)
@@ -73,12 +71,11 @@ public final class SipEndpoint implements AutoCloseable {
                     .handler(new SimpleChannelInboundHandler<DatagramPacket>() {
                         @Override
                         protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
-                            self[0].deliver(ByteBufUtil.getBytes(packet.content()), packet.sender(), receiver);
+                            deliver(ByteBufUtil.getBytes(packet.content()), packet.sender(), receiver);
                         }
                     })
                     .bind(local).syncUninterruptibly().channel();
-            self[0] = new SipEndpoint(group, wheel, channel);
-            return self[0];
+            return new SipEndpoint(group, wheel, channel);
         } catch (RuntimeException e) {
             wheel.stop();
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
@@ -86,12 +83,12 @@ public final class SipEndpoint implements AutoCloseable {
         }
     }
 
-    private void deliver(byte[] bytes, InetSocketAddress from, Receiver receiver) {
+    /** Frames a datagram and hands it on; one that is not SIP is dropped, as a SIP transport does (RFC 3261 §18.3). */
+    private static void deliver(byte[] bytes, InetSocketAddress from, Receiver receiver) {
         SipMessage message;
         try {
             message = SipFramer.DEFAULT.frame(bytes, 0, bytes.length);
         } catch (SipParseException e) {
-            unparsable++;
             return;
         }
         receiver.received(message, from);
@@ -131,11 +128,6 @@ public final class SipEndpoint implements AutoCloseable {
         } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause());
         }
-    }
-
-    /** Datagrams that did not frame as SIP. Read on the loop. */
-    long unparsable() {
-        return unparsable;
     }
 
     @Override
