@@ -6,6 +6,8 @@ import io.switchboard.actors.dlgs.DlgsSweeper;
 import io.switchboard.actors.dlgs.DlgsTable;
 import io.switchboard.actors.htable.HashTables;
 import io.switchboard.actors.htable.HtableSettings;
+import io.switchboard.engine.capture.Capture;
+import io.switchboard.engine.capture.CaptureSettings;
 import io.switchboard.engine.config.EngineSettings;
 import io.switchboard.engine.dialog.DialogConfig;
 import io.switchboard.engine.dialog.DialogModule;
@@ -82,12 +84,13 @@ public final class Engine {
     private final Management management;
     private final HashTables htable;
     private final DialogModule dialogs;
+    private final Capture capture;
 
     private CompletionStage<Void> stopping;
 
     private Engine(EngineSettings settings, ActorSystem<Void> system, WheelTimerScheduler timers, Lanes lanes,
             SipIngress ingress, SipTransport transport, TransactionLayer transactions, ProxyCore core,
-            Management management, HashTables htable, DialogModule dialogs) {
+            Management management, HashTables htable, DialogModule dialogs, Capture capture) {
         this.settings = settings;
         this.system = system;
         this.timers = timers;
@@ -99,6 +102,7 @@ public final class Engine {
         this.management = management;
         this.htable = htable;
         this.dialogs = dialogs;
+        this.capture = capture;
     }
 
     /** Starts an engine on {@code root} (the whole configuration, defaults included). */
@@ -128,6 +132,7 @@ public final class Engine {
     private static Engine start(EngineSettings settings, DialogConfig dialogConfig,
             io.switchboard.engine.route.Route route, ActorSystem<Void> system, Management management,
             HtableSettings htableSettings, DlgsSettings dlgsSettings, DispatcherConfig dispatcherConfig) {
+        CaptureSettings captureSettings = CaptureSettings.from(settings.config());
         HashTables htable = startHashTables(system, htableSettings);
         DlgsTable dlgs = new DlgsTable(dlgsSettings, Clock.systemUTC());
         system.systemActorOf(DlgsSweeper.create(dlgs), "dlgs-sweeper", Props.empty());
@@ -174,8 +179,9 @@ public final class Engine {
                 ingress::shedCount);
         HtableCommands.register(management.commands(), htable);
         DlgsCommands.register(management, dlgs);
+        Capture capture = Capture.install(captureSettings, transport, management);
         return new Engine(settings, system, timers, lanes, ingress, transport, transactions, core[0], management, htable,
-                dialogs);
+                dialogs, capture);
     }
 
     /** The htable module: tables loaded, owner and this node's replica started, the first snapshot in. */
@@ -276,6 +282,7 @@ public final class Engine {
                 .thenCompose(closed -> management.stop())
                 .thenCompose(stopped -> saveTables())
                 .thenRun(() -> {
+                    capture.stop();
                     timers.close();
                     lanes.close();
                     system.terminate();

@@ -64,6 +64,7 @@ public final class SipTransport {
     private final TransportCounters counters = new TransportCounters();
     private final TcpConnections connections;
     private volatile List<Listener> listeners = List.of();
+    private volatile MessageTap tap;
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final CompletableFuture<Void> terminated = new CompletableFuture<>();
 
@@ -203,8 +204,17 @@ public final class SipTransport {
         return connections;
     }
 
+    /** Hands every message received and sent from now on to {@code tap}; null stops it. */
+    public void tap(MessageTap tap) {
+        this.tap = tap;
+    }
+
     void deliver(InboundMessage message) {
         counters.received.increment();
+        MessageTap t = tap;
+        if (t != null) {
+            t.message(message.transport(), message.remote(), message.local(), message.message().encode());
+        }
         boolean taken;
         try {
             taken = ingress.offer(message);
@@ -246,8 +256,10 @@ public final class SipTransport {
             failed(out, new IOException("no UDP listener to send from"), result);
             return;
         }
-        from.channel().writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(out.message().encode()),
-                out.destination())).addListener(f -> completed(out, f, result));
+        byte[] bytes = out.message().encode();
+        tapped(out, from.localAddress(), bytes);
+        from.channel().writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(bytes), out.destination()))
+                .addListener(f -> completed(out, f, result));
     }
 
     private void sendStream(ChannelFuture connection, OutboundMessage out, CompletableFuture<Void> result) {
@@ -260,8 +272,16 @@ public final class SipTransport {
             failed(out, new IOException(channel.isActive() ? "send buffer full" : "connection closed"), result);
             return;
         }
-        channel.writeAndFlush(Unpooled.wrappedBuffer(out.message().encode()))
-                .addListener(f -> completed(out, f, result));
+        byte[] bytes = out.message().encode();
+        tapped(out, (InetSocketAddress) channel.localAddress(), bytes);
+        channel.writeAndFlush(Unpooled.wrappedBuffer(bytes)).addListener(f -> completed(out, f, result));
+    }
+
+    private void tapped(OutboundMessage out, InetSocketAddress source, byte[] bytes) {
+        MessageTap t = tap;
+        if (t != null) {
+            t.message(out.transport(), source, out.destination(), bytes);
+        }
     }
 
     /** The listener a datagram leaves from: the one asked for, else the first of the destination's family. */
