@@ -54,12 +54,16 @@ public record ClusterNode(String hostname, int port, List<String> seedNodes) {
         }
     }
 
-    /** The Pekko settings that make the actor system this cluster node. */
+    /**
+     * The Pekko settings that make the actor system this cluster node. Seed nodes are written only
+     * when some are configured here, so {@code pekko.cluster.seed-nodes} set directly still holds.
+     */
     public Config overlay() {
-        return ConfigFactory.parseMap(Map.of(
+        Config overlay = ConfigFactory.parseMap(Map.of(
                 "pekko.actor.provider", "cluster",
                 "pekko.remote.artery.canonical.hostname", hostname,
-                "pekko.remote.artery.canonical.port", port))
-                .withValue("pekko.cluster.seed-nodes", ConfigValueFactory.fromIterable(seedNodes));
+                "pekko.remote.artery.canonical.port", port));
+        return seedNodes.isEmpty() ? overlay
+                : overlay.withValue("pekko.cluster.seed-nodes", ConfigValueFactory.fromIterable(seedNodes));
     }
 }

@@ -2,6 +2,7 @@ package io.switchboard.engine.dialog;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
+import io.switchboard.actors.ClusterNode;
 import io.switchboard.actors.dialog.DialogSettings;
 import io.switchboard.engine.config.SettingsException;
 import io.switchboard.persistence.JournalSettings;
@@ -53,10 +54,17 @@ public record DialogConfig(JournalSettings journal, DialogSettings dialog, boole
     }
 
     /**
-     * The configuration of the actor system: the journal's Pekko settings laid over {@code root}
-     * (they cannot be defaults in a {@code reference.conf}, see {@link JournalSettings#overlay()}).
+     * The configuration of the actor system: the journal's and this cluster node's Pekko settings
+     * ({@code switchboard.persistence}, {@code switchboard.cluster}) laid over {@code root} (they
+     * cannot be defaults in a {@code reference.conf}, see {@link JournalSettings#overlay()}).
      */
     public Config overlay(Config root) {
-        return journal.overlay().withFallback(root);
+        ClusterNode node;
+        try {
+            node = ClusterNode.fromConfig(root.getConfig("switchboard"));
+        } catch (IllegalArgumentException e) {
+            throw new SettingsException(e.getMessage(), e);
+        }
+        return journal.overlay().withFallback(node.overlay()).withFallback(root);
     }
 }
