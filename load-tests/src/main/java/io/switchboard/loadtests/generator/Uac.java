@@ -108,10 +108,20 @@ public final class Uac implements AutoCloseable {
         return endpoint.call(this::snapshot);
     }
 
-    /** Sends the BYE of every call on hold now, without waiting for the end of its hold. */
-    public void releaseHeld() {
-        endpoint.execute(() -> List.copyOf(calls.values()).stream()
-                .filter(c -> c.state == UacCall.State.CONFIRMED).forEach(this::bye));
+    /** Ends every call on hold without waiting for the end of its hold: their BYEs go out at {@code rate} per second. */
+    public void releaseHeld(double rate) {
+        endpoint.execute(() -> {
+            long n = 0;
+            for (UacCall call : List.copyOf(calls.values())) {
+                if (call.state == UacCall.State.CONFIRMED) {
+                    endpoint.schedule(() -> {
+                        if (call.state == UacCall.State.CONFIRMED) {
+                            bye(call);
+                        }
+                    }, (long) (n++ * 1000 / rate));
+                }
+            }
+        });
     }
 
     private LoadReport snapshot() {

@@ -49,7 +49,7 @@ class GeneratorTest {
             LoadReport holding = uac.report();
             assertEquals(25, holding.held(), holding::summary);
             assertEquals(15, holding.skipped(), holding::summary);
-            uac.releaseHeld();
+            uac.releaseHeld(1000);
             LoadReport report = run.get(10, TimeUnit.SECONDS);
             assertEquals(25, report.succeeded(), report::summary);
             assertEquals(0, report.held());

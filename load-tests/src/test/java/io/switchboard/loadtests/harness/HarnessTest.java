@@ -24,7 +24,7 @@ class HarnessTest {
                 "--target", "127.0.0.1:" + engine.sipAddress().getPort(), "--start-rate", "50", "--step-rate", "50",
                 "--max-rate", "100", "--step", "1s", "--settle", "200ms", "--refine", "0",
                 "--pid", Long.toString(ProcessHandle.current().pid()), "--rpc", engine.rpcUrl(), "--dialogs", "50",
-                "--dialog-rate", "200"}, out);
+                "--dialog-rate", "200", "--t1", "100ms"}, out);
         }
         String printed = bytes.toString(StandardCharsets.UTF_8);
         assertNotNull(result, printed);
