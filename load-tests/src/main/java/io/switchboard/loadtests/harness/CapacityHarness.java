@@ -30,8 +30,9 @@ import java.util.concurrent.TimeUnit;
  * A step fails with 0.1% or more failed calls (no final answer within Timer B, a non-2xx, a BYE
  * not answered 2xx within Timer F); {@code --max-p99 1s} also fails a step whose INVITE→200 p99
  * is over 1 s, when calls that succeed only after retransmissions should not count as sustained.
- * The held dialogs are measured after 64 × T1 more, so the INVITE transactions of RFC 6026's
- * Accepted state (Timers L and M) have ended and only what a dialog keeps is left.
+ * The heap is read before and with the held dialogs each 64 × T1 after the last call was placed,
+ * so the transactions still in RFC 6026's Accepted state (Timers L and M) or waiting out Timer J
+ * and K have ended, and only what a dialog keeps is counted.
  * The target relays each INVITE to its Request-URI, {@code sip:load@UAS}: any proxy that routes by
  * Request-URI (Switchboard's built-in route, Kamailio's sample configuration) can be measured.
  */
@@ -153,6 +154,7 @@ public final class CapacityHarness {
 
     /** Places {@code count} calls that stay answered, measures the target with them up, then ends them. */
     private HeldDialogs holdDialogs(long count, double rate, long t1Millis) throws Exception {
+        Thread.sleep(64 * t1Millis + settleMillis);
         boolean collected = target.collectGarbage();
         var heapBefore = target.heapUsed();
         var rssBefore = target.rss();
