@@ -32,7 +32,7 @@ class DialogRecoveryTest extends SippCalls {
 
     private static final int HELD_CALLS = 50;
     /** Long enough for the kill, the wait and a slow restart before the BYEs. */
-    private static final int HOLD_MILLIS = 35_000;
+    private static final int HOLD_MILLIS = 45_000;
     private static final Pattern MANAGEMENT = Pattern.compile("management on (http://\\S+)");
 
     @TempDir
@@ -105,14 +105,14 @@ class DialogRecoveryTest extends SippCalls {
 
         int heldUas = Sipp.freePort();
         int shortUas = Sipp.freePort();
-        Sipp uas = peer(Sipp.uas("uas.xml", heldUas, HELD_CALLS), 80);
-        Sipp calleeOfShort = peer(Sipp.uas("uas.xml", shortUas, 1), 80);
+        Sipp uas = peer(Sipp.uas("uas.xml", heldUas, HELD_CALLS), 180);
+        Sipp calleeOfShort = peer(Sipp.uas("uas.xml", shortUas, 1), 180);
         Sipp uac = peer(Sipp.uac("uac.xml", Sipp.freePort(), sip, "127.0.0.1:" + heldUas, HELD_CALLS, 50,
-                HOLD_MILLIS), 80);
+                HOLD_MILLIS), 180);
         Sipp callerOfShort = peer(Sipp.uac("uac-wait-bye.xml", Sipp.freePort(), sip, "127.0.0.1:" + shortUas, 1, 1,
-                "short", 0), 80);
+                "short", 0), 180);
 
-        JsonNode held = first.rpc().await(20, l -> confirmed(l, HELD_CALLS + 1), "dlg.list");
+        JsonNode held = first.rpc().await(40, l -> confirmed(l, HELD_CALLS + 1), "dlg.list");
         assertTrue(confirmed(held, HELD_CALLS + 1), () -> held.size() + " dialogs\n" + first.output() + uac.output()
                 + uas.output() + callerOfShort.output());
         String shortCall = null;
@@ -127,18 +127,18 @@ class DialogRecoveryTest extends SippCalls {
         Thread.sleep(DialogProbeRoute.SHORT_LIFETIME_SECONDS * 1000L + 1000);
 
         Running second = launch(config);
-        assertEquals(0, callerOfShort.await(30), () -> callerOfShort.output() + "\nengine:\n" + second.output());
-        assertEquals(0, calleeOfShort.await(30), () -> calleeOfShort.output() + "\nengine:\n" + second.output());
-        JsonNode recovered = second.rpc().await(10, l -> confirmed(l, HELD_CALLS), "dlg.list");
+        assertEquals(0, callerOfShort.await(90), () -> callerOfShort.output() + "\nengine:\n" + second.output());
+        assertEquals(0, calleeOfShort.await(60), () -> calleeOfShort.output() + "\nengine:\n" + second.output());
+        JsonNode recovered = second.rpc().await(30, l -> confirmed(l, HELD_CALLS), "dlg.list");
         assertTrue(confirmed(recovered, HELD_CALLS), () -> recovered.size() + " dialogs\n" + second.output());
         String ended = shortCall;
         recovered.forEach(dialog -> assertTrue(!dialog.get("call-id").asText().equals(ended)));
         assertEquals(1, second.rpc().statistic("dialog:expired_dialogs"), () -> second.output().toString());
         assertEquals(HELD_CALLS, second.rpc().result("dlg.stats_active").get("ongoing").asInt());
 
-        assertEquals(0, uac.await(60), uac::output);
-        assertEquals(0, uas.await(30), uas::output);
-        JsonNode after = second.rpc().await(10, l -> l.size() == 0, "dlg.list");
+        assertEquals(0, uac.await(150), uac::output);
+        assertEquals(0, uas.await(60), uas::output);
+        JsonNode after = second.rpc().await(30, l -> l.size() == 0, "dlg.list");
         assertEquals(0, after.size(), after::toString);
         assertEquals(0, second.rpc().statistic("dialog:active_dialogs"));
     }
