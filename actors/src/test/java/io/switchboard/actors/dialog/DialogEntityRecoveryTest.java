@@ -1,5 +1,6 @@
 package io.switchboard.actors.dialog;
 
+import io.switchboard.actors.htable.ManualClock;
 import static io.switchboard.actors.dialog.EntityHarness.settings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,6 @@
 package io.switchboard.actors.dialog;
 
+import io.switchboard.actors.htable.ManualClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.typesafe.config.Config;
