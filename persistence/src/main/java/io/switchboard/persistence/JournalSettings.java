@@ -44,6 +44,14 @@ public record JournalSettings(Kind journal, Path dataDir) {
      */
     private static final int INPLACE_PAYLOAD_BYTES = 32_768;
 
+    /**
+     * H2's {@code WRITE_DELAY}: 0 writes each commit to the file before the journal confirms it.
+     * H2's default (its "Durability Problems" section) keeps committed changes in memory for up to a
+     * second, so an engine killed with SIGKILL right after a call was answered lost the dialogs
+     * and the shards' remembered entities the journal had already confirmed.
+     */
+    private static final int WRITE_DELAY_MILLIS = 0;
+
     /** The journals Switchboard can run on. */
     public enum Kind {
         H2, MEMORY;
@@ -110,7 +118,8 @@ public record JournalSettings(Kind journal, Path dataDir) {
 
     private Config h2Overlay() {
         String url = "jdbc:h2:file:" + h2File().toString().replace('\\', '/')
-                + ";AUTO_SERVER=FALSE;DB_CLOSE_ON_EXIT=FALSE;MAX_LENGTH_INPLACE_LOB=" + INPLACE_PAYLOAD_BYTES;
+                + ";AUTO_SERVER=FALSE;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=" + WRITE_DELAY_MILLIS
+                + ";MAX_LENGTH_INPLACE_LOB=" + INPLACE_PAYLOAD_BYTES;
         Config database = ConfigFactory.parseMap(Map.of(
                 "profile", "slick.jdbc.H2Profile$",
                 "db.url", url,
