@@ -8,6 +8,7 @@ import io.switchboard.actors.htable.HashTables;
 import io.switchboard.actors.htable.HtableSettings;
 import io.switchboard.engine.capture.Capture;
 import io.switchboard.engine.capture.CaptureSettings;
+import io.switchboard.engine.cluster.ClusterCommands;
 import io.switchboard.engine.config.EngineSettings;
 import io.switchboard.engine.dialog.DialogConfig;
 import io.switchboard.engine.dialog.DialogModule;
@@ -179,6 +180,7 @@ public final class Engine {
                 ingress::shedCount);
         HtableCommands.register(management.commands(), htable);
         DlgsCommands.register(management, dlgs);
+        ClusterCommands.register(management.commands(), system);
         Capture capture = Capture.install(captureSettings, transport, management);
         return new Engine(settings, system, timers, lanes, ingress, transport, transactions, core[0], management, htable,
                 dialogs, capture);

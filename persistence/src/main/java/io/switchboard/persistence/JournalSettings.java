@@ -3,12 +3,20 @@ package io.switchboard.persistence;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.InvalidPathException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.regex.Pattern;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.ClassicActorSystemProvider;
 import org.apache.pekko.persistence.jdbc.testkit.javadsl.SchemaUtils;
@@ -23,18 +31,23 @@ import org.apache.pekko.persistence.jdbc.testkit.javadsl.SchemaUtils;
  *   <li>{@code h2}: pekko-persistence-jdbc with Slick's H2 profile on the file
  *       {@code <data-dir>/journal}; journal, snapshot store and read journal share one connection
  *       pool. The tables are those of the plugin's {@code schema/h2/h2-create-schema.sql}.</li>
+ *   <li>{@code postgres}: the same plugin on the PostgreSQL database of
+ *       {@code switchboard.persistence.postgres} ({@link Postgres}), the journal every node of a
+ *       cluster shares (DESIGN "Cluster"); the tables are those of the plugin's
+ *       {@code schema/postgres/postgres-create-schema.sql} without its fixed {@code public} schema
+ *       ({@code postgres-journal.sql}), created in the configured schema.</li>
  *   <li>{@code memory}: Pekko's in-memory journal and no snapshot store.</li>
  * </ul>
  * A wrong value stops start-up with an {@link IllegalArgumentException} naming the key.
  */
-public record JournalSettings(Kind journal, Path dataDir) {
+public record JournalSettings(Kind journal, Path dataDir, Postgres postgres) {
 
     /** Path of the settings block within the root configuration. */
     public static final String PATH = "switchboard.persistence";
 
     /** The name of the shared database of the jdbc plugins. */
     private static final String DATABASE = "switchboard";
-    private static final int CONNECTIONS = 8;
+    private static final int H2_CONNECTIONS = 8;
 
     /**
      * Payloads up to this many bytes are kept in their row rather than in H2's LOB store (the
@@ -54,19 +67,102 @@ public record JournalSettings(Kind journal, Path dataDir) {
 
     /** The journals Switchboard can run on. */
     public enum Kind {
-        H2, MEMORY;
+        H2, POSTGRES, MEMORY;
 
         static Kind parse(String value) {
             try {
                 return valueOf(value.trim().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(
-                        "setting " + PATH + ".journal must be h2 or memory, not \"" + value + "\"");
+                        "setting " + PATH + ".journal must be h2, postgres or memory, not \"" + value + "\"");
             }
         }
     }
 
-    /** Reads {@code persistence.journal} and {@code persistence.data-dir} from the {@code switchboard} block. */
+    /**
+     * The PostgreSQL database of {@code switchboard.persistence.postgres}.
+     *
+     * @param url      a JDBC URL, {@code jdbc:postgresql://host:5432/database}
+     * @param user     the database user
+     * @param password its password, empty for trust or peer authentication
+     * @param schema   the schema of the tables, created with them if missing
+     * @param poolSize connections in the pool the journal, snapshot store and queries share
+     */
+    public record Postgres(String url, String user, String password, String schema, int poolSize) {
+
+        private static final Pattern SCHEMA = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+        /** The DDL of the journal's tables, next to this class. */
+        private static final String TABLES = "postgres-journal.sql";
+        /** An arbitrary key of PostgreSQL's advisory locks, held while the tables are created. */
+        private static final long SCHEMA_LOCK = 0x5357_4254_4142L;
+
+        static Postgres fromConfig(Config persistence) {
+            String url = string(persistence, "postgres.url");
+            if (!url.startsWith("jdbc:postgresql:")) {
+                throw new IllegalArgumentException("setting " + PATH + ".postgres.url must be a JDBC URL"
+                        + " jdbc:postgresql://host:port/database, not \"" + url + "\"");
+            }
+            int poolSize;
+            try {
+                poolSize = persistence.getInt("postgres.pool-size");
+            } catch (ConfigException e) {
+                throw new IllegalArgumentException("setting " + PATH + ".postgres.pool-size: " + e.getMessage(), e);
+            }
+            if (poolSize < 1) {
+                throw new IllegalArgumentException("setting " + PATH + ".postgres.pool-size must be 1 or more, not "
+                        + poolSize);
+            }
+            String schema = string(persistence, "postgres.schema");
+            if (!SCHEMA.matcher(schema).matches()) {
+                throw new IllegalArgumentException("setting " + PATH + ".postgres.schema must be a lower-case SQL"
+                        + " name (letters, digits, _), not \"" + schema + "\"");
+            }
+            return new Postgres(url, string(persistence, "postgres.user"), string(persistence, "postgres.password"),
+                    schema, poolSize);
+        }
+
+        /** The URL with the schema as the connections' {@code currentSchema}. */
+        String urlInSchema() {
+            return url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+        }
+
+        /**
+         * Creates the schema and the tables of {@code postgres-journal.sql} unless they exist, in
+         * one transaction under an advisory lock, so nodes starting together do not race.
+         */
+        void createTables() {
+            try (Connection connection = DriverManager.getConnection(url, user, password);
+                    Statement statement = connection.createStatement()) {
+                connection.setAutoCommit(false);
+                statement.execute("SELECT pg_advisory_xact_lock(" + SCHEMA_LOCK + ")");
+                statement.execute("CREATE SCHEMA IF NOT EXISTS " + schema);
+                statement.execute("SET LOCAL search_path TO " + schema);
+                for (String ddl : tables().split(";")) {
+                    if (!ddl.isBlank()) {
+                        statement.execute(ddl);
+                    }
+                }
+                connection.commit();
+            } catch (SQLException | IOException e) {
+                throw new IllegalStateException("cannot create the journal's tables in schema " + schema + " of "
+                        + url + ": " + e.getMessage(), e);
+            }
+        }
+
+        private static String tables() throws IOException {
+            try (InputStream in = JournalSettings.class.getResourceAsStream(TABLES)) {
+                if (in == null) {
+                    throw new IOException(TABLES + " is missing from the class path");
+                }
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8).replaceAll("(?m)^--.*$", "");
+            }
+        }
+    }
+
+    /**
+     * Reads {@code persistence.journal}, {@code persistence.data-dir} and
+     * {@code persistence.postgres} from the {@code switchboard} block.
+     */
     public static JournalSettings fromConfig(Config switchboard) {
         Config config = switchboard.getConfig("persistence");
         Kind journal = Kind.parse(string(config, "journal"));
@@ -74,11 +170,13 @@ public record JournalSettings(Kind journal, Path dataDir) {
         if (dir.isBlank()) {
             throw new IllegalArgumentException("setting " + PATH + ".data-dir must name a directory");
         }
+        Path dataDir;
         try {
-            return new JournalSettings(journal, Path.of(dir).toAbsolutePath().normalize());
+            dataDir = Path.of(dir).toAbsolutePath().normalize();
         } catch (InvalidPathException e) {
             throw new IllegalArgumentException("setting " + PATH + ".data-dir is not a path: " + e.getMessage(), e);
         }
+        return new JournalSettings(journal, dataDir, Postgres.fromConfig(config));
     }
 
     private static String string(Config config, String key) {
@@ -91,7 +189,16 @@ public record JournalSettings(Kind journal, Path dataDir) {
 
     /** True when what is journaled outlives the process. */
     public boolean durable() {
-        return journal == Kind.H2;
+        return journal != Kind.MEMORY;
+    }
+
+    /** Where the events are kept, for messages: the H2 file, the PostgreSQL database and schema, or memory. */
+    public String location() {
+        return switch (journal) {
+            case H2 -> h2File().toString();
+            case POSTGRES -> postgres.url() + " schema " + postgres.schema();
+            case MEMORY -> "memory";
+        };
     }
 
     /** The H2 database file, without H2's {@code .mv.db} suffix. */
@@ -105,9 +212,20 @@ public record JournalSettings(Kind journal, Path dataDir) {
      * says which journal it runs on.
      */
     public Config overlay() {
-        return (journal == Kind.H2 ? h2Overlay() : memoryOverlay()).withFallback(ConfigFactory.parseMap(Map.of(
+        Config plugins = switch (journal) {
+            case H2 -> jdbcOverlay("slick.jdbc.H2Profile$", "org.h2.Driver", h2Url(), "sa", "", H2_CONNECTIONS);
+            case POSTGRES -> jdbcOverlay("slick.jdbc.PostgresProfile$", "org.postgresql.Driver", postgres.urlInSchema(),
+                    postgres.user(), postgres.password(), postgres.poolSize());
+            case MEMORY -> memoryOverlay();
+        };
+        return plugins.withFallback(ConfigFactory.parseMap(Map.of(
                 PATH + ".journal", journal.name().toLowerCase(Locale.ROOT),
-                PATH + ".data-dir", dataDir.toString())));
+                PATH + ".data-dir", dataDir.toString(),
+                PATH + ".postgres.url", postgres.url(),
+                PATH + ".postgres.user", postgres.user(),
+                PATH + ".postgres.password", postgres.password(),
+                PATH + ".postgres.schema", postgres.schema(),
+                PATH + ".postgres.pool-size", postgres.poolSize())));
     }
 
     private static Config memoryOverlay() {
@@ -116,20 +234,25 @@ public record JournalSettings(Kind journal, Path dataDir) {
                 "pekko.persistence.snapshot-store.plugin", "pekko.persistence.no-snapshot-store"));
     }
 
-    private Config h2Overlay() {
-        String url = "jdbc:h2:file:" + h2File().toString().replace('\\', '/')
+    private String h2Url() {
+        return "jdbc:h2:file:" + h2File().toString().replace('\\', '/')
                 + ";AUTO_SERVER=FALSE;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=" + WRITE_DELAY_MILLIS
                 + ";MAX_LENGTH_INPLACE_LOB=" + INPLACE_PAYLOAD_BYTES;
+    }
+
+    /** pekko-persistence-jdbc's journal, snapshot store and read journal on one shared connection pool. */
+    private static Config jdbcOverlay(String profile, String driver, String url, String user, String password,
+            int connections) {
         Config database = ConfigFactory.parseMap(Map.of(
-                "profile", "slick.jdbc.H2Profile$",
+                "profile", profile,
                 "db.url", url,
-                "db.driver", "org.h2.Driver",
-                "db.user", "sa",
-                "db.password", "",
+                "db.driver", driver,
+                "db.user", user,
+                "db.password", password,
                 "db.connectionPool", "HikariCP",
-                "db.numThreads", CONNECTIONS,
-                "db.maxConnections", CONNECTIONS,
-                "db.minConnections", 2));
+                "db.numThreads", connections,
+                "db.maxConnections", connections,
+                "db.minConnections", Math.min(2, connections)));
         return ConfigFactory.parseMap(Map.of(
                         "pekko.persistence.journal.plugin", "jdbc-journal",
                         "pekko.persistence.snapshot-store.plugin", "jdbc-snapshot-store",
@@ -142,13 +265,14 @@ public record JournalSettings(Kind journal, Path dataDir) {
 
     /**
      * Creates the journal's tables unless they exist (the schema SQL that pekko-persistence-jdbc
-     * ships for H2); completes at once for the memory journal. Call it after the actor system
+     * ships for H2, {@code postgres-journal.sql} for PostgreSQL); completes at once for the memory journal. Call it after the actor system
      * started with {@link #overlay()} and before the first event is written.
      */
     public CompletionStage<Done> createSchema(ClassicActorSystemProvider system) {
-        if (journal == Kind.MEMORY) {
-            return CompletableFuture.completedFuture(Done.getInstance());
-        }
-        return SchemaUtils.createIfNotExists(system);
+        return switch (journal) {
+            case MEMORY -> CompletableFuture.completedFuture(Done.getInstance());
+            case H2 -> SchemaUtils.createIfNotExists(system);
+            case POSTGRES -> CompletableFuture.runAsync(postgres::createTables).thenApply(created -> Done.getInstance());
+        };
     }
 }

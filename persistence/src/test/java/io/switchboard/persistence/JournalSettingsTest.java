@@ -72,4 +72,44 @@ class JournalSettingsTest {
                 () -> JournalSettings.fromConfig(switchboard("switchboard.persistence.data-dir = [a, b]")));
         assertTrue(e.getMessage().contains("switchboard.persistence.data-dir"), e.getMessage());
     }
+
+    @Test
+    void postgresSelectsThePluginsOnTheConfiguredDatabaseAndSchema() {
+        JournalSettings settings = JournalSettings.fromConfig(switchboard("""
+                switchboard.persistence {
+                  journal = postgres
+                  postgres { url = "jdbc:postgresql://db.example.com/sip?ssl=true", user = sb, password = secret,
+                             schema = calls, pool-size = 12 }
+                }
+                """));
+        assertTrue(settings.durable());
+        Config database = settings.overlay().getConfig("pekko-persistence-jdbc.shared-databases.switchboard");
+        assertEquals("slick.jdbc.PostgresProfile$", database.getString("profile"));
+        assertEquals("jdbc:postgresql://db.example.com/sip?ssl=true&currentSchema=calls", database.getString("db.url"));
+        assertEquals("sb", database.getString("db.user"));
+        assertEquals("secret", database.getString("db.password"));
+        assertEquals(12, database.getInt("db.maxConnections"));
+        assertEquals(settings, JournalSettings.fromConfig(settings.overlay().getConfig("switchboard")));
+    }
+
+    @Test
+    void aPostgresUrlOfAnotherDatabaseNamesTheKey() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> JournalSettings.fromConfig(
+                switchboard("switchboard.persistence.postgres.url = \"jdbc:mysql://db/sip\"")));
+        assertTrue(e.getMessage().contains("switchboard.persistence.postgres.url"), e.getMessage());
+    }
+
+    @Test
+    void aSchemaThatIsNoPlainNameNamesTheKey() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> JournalSettings.fromConfig(
+                switchboard("switchboard.persistence.postgres.schema = \"calls; DROP TABLE x\"")));
+        assertTrue(e.getMessage().contains("switchboard.persistence.postgres.schema"), e.getMessage());
+    }
+
+    @Test
+    void aPoolOfNoConnectionsNamesTheKey() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> JournalSettings.fromConfig(
+                switchboard("switchboard.persistence.postgres.pool-size = 0")));
+        assertTrue(e.getMessage().contains("switchboard.persistence.postgres.pool-size"), e.getMessage());
+    }
 }

@@ -54,7 +54,7 @@ public final class DialogModule {
             config.journal().createSchema(system).toCompletableFuture().get(SCHEMA_WAIT.toSeconds(), TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("the journal's schema could not be created in "
-                    + config.journal().dataDir() + ": " + e, e);
+                    + config.journal().location() + ": " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating the journal's schema", e);

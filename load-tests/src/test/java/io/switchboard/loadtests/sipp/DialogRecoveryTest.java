@@ -9,11 +9,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Dialogs outlive the engine's process on the H2 journal (issue 5, "Recovery"; DESIGN "Dialogs"):
+ * Dialogs outlive the engine's process on the H2 journal and on PostgreSQL (issue 5, "Recovery";
+ * DESIGN "Dialogs"):
  * an engine in its own JVM holds 50 calls and one with a 5 s lifetime, is killed with SIGKILL and
  * started again on the same data directory and SIP port after that lifetime ran out. At start-up
  * the dialog whose lifetime passed ends — with {@code send-bye}, BYE to both SIPp sides — and the
@@ -50,7 +52,20 @@ class DialogRecoveryTest extends SippCalls {
     }
 
     @Test
-    void dialogsSurviveSigkillAndALifetimeThatRanOutEndsAtStartUp() throws Exception {
+    void dialogsSurviveSigkillOnTheH2Journal() throws Exception {
+        survivesSigkill("journal = h2, data-dir = \"" + dir.resolve("data").toString().replace('\\', '/') + "\"");
+    }
+
+    /** The same on the PostgreSQL of the test machine, in a schema of its own (Maven profile postgres). */
+    @Test
+    @Tag("postgres")
+    void dialogsSurviveSigkillOnThePostgresJournal() throws Exception {
+        try (PostgresSchema schema = PostgresSchema.create()) {
+            survivesSigkill("journal = postgres, " + schema.settings());
+        }
+    }
+
+    private void survivesSigkill(String persistence) throws Exception {
         int sip = Sipp.freePort();
         Path config = Files.writeString(dir.resolve("switchboard.conf"), """
                 switchboard {
@@ -58,10 +73,10 @@ class DialogRecoveryTest extends SippCalls {
                   rpc.listen = "127.0.0.1:0"
                   shutdown-timeout = 1s
                   route = %s
-                  persistence { journal = h2, data-dir = "%s" }
+                  persistence { %s }
                   dialog.send-bye = 1
                 }
-                """.formatted(sip, DialogProbeRoute.class.getName(), dir.resolve("data").toString().replace('\\', '/')));
+                """.formatted(sip, DialogProbeRoute.class.getName(), persistence));
         EngineProcess first = launch(config);
 
         int heldUas = Sipp.freePort();
