@@ -75,6 +75,20 @@ public final class LocalAddresses {
         return false;
     }
 
+    /**
+     * The address this proxy names in Record-Route for {@code listener}: with aliases configured,
+     * the first one — the shared name or address in front of a cluster's nodes, so a call set up
+     * through one node is routed to whichever answers for it (issue 9) — with the listener's port
+     * when the alias names none; without aliases, the listener itself.
+     */
+    public ListenAddress advertised(ListenAddress listener) {
+        if (aliases.isEmpty()) {
+            return listener;
+        }
+        Alias alias = aliases.get(0);
+        return new ListenAddress(listener.transport(), alias.host(), alias.port() < 0 ? listener.port() : alias.port());
+    }
+
     /** The listener used to send over {@code transport} (the first one bound for it). */
     public ListenAddress listener(Transport transport) {
         for (ListenAddress listener : listeners) {

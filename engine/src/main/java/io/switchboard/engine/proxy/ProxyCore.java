@@ -195,7 +195,8 @@ public final class ProxyCore {
         var builder = request.toBuilder().addFirst(HeaderName.VIA, Via.of(hop.transport().name(),
                 LocalAddresses.uriHost(outbound), outbound.port(), ViaBranch.of(request, branch)).toString());
         if (recordRoute) {
-            String[] values = RecordRoute.values(ListenAddress.of(in.transport(), in.local()), outbound, rrParameter);
+            String[] values = RecordRoute.values(local.advertised(ListenAddress.of(in.transport(), in.local())),
+                    local.advertised(outbound), rrParameter);
             for (int i = values.length - 1; i >= 0; i--) {
                 builder.addFirst(HeaderName.RECORD_ROUTE, values[i]);
             }

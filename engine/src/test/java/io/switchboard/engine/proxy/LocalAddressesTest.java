@@ -116,6 +116,21 @@ class LocalAddressesTest {
     }
 
     @Test
+    void recordRouteNamesTheFirstAliasWithTheListenersPortWhenItHasNone() {
+        assertEquals(new ListenAddress(Transport.UDP, "proxy.example.com", 5060), local.advertised(UDP));
+        assertEquals("<sip:proxy.example.com:5060;transport=tcp;lr>",
+                RecordRoute.values(local.advertised(TCP), local.advertised(TCP), null)[0]);
+        LocalAddresses cluster = new LocalAddresses(List.of(UDP), List.of("[2001:db8::5]:5062", "proxy.example.com"));
+        assertEquals("<sip:[2001:db8::5]:5062;lr;did=a3.1f2e>",
+                RecordRoute.values(cluster.advertised(UDP), cluster.advertised(UDP), "did=a3.1f2e")[0]);
+    }
+
+    @Test
+    void withoutAliasesRecordRouteNamesTheListener() {
+        assertEquals(UDP, new LocalAddresses(List.of(UDP), List.of()).advertised(UDP));
+    }
+
+    @Test
     void unbracketedIpv6AliasIsRejected() {
         assertThrows(IllegalArgumentException.class, () -> new LocalAddresses(List.of(UDP), List.of("2001:db8::7")));
     }
