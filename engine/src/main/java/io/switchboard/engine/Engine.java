@@ -169,7 +169,9 @@ public final class Engine {
                 new MaxForwards(settings.maxForwardsLimit()), lanes, message -> {
                     if (outbox[0].offer(message) != QueueOfferResult.enqueued()) {
                         log.debug("egress full, dropped a message to {}", message.destination());
+                        return false;
                     }
+                    return true;
                 }, new RouteModules(htable, dlgs, dialogs), dispatcher);
         dispatcher.awaitSets();
         ingress.source()

@@ -6,5 +6,6 @@ import io.switchboard.transport.net.OutboundMessage;
 @FunctionalInterface
 public interface Outbox {
 
-    void send(OutboundMessage message);
+    /** Queues {@code message} for sending; false if it was dropped because the egress is full. */
+    boolean send(OutboundMessage message);
 }

@@ -85,9 +85,9 @@ public final class ProxyCore {
         String problem = SanityCheck.problem(request);
         if (problem != null) {
             counters.badRequests.increment();
-            if (!request.isAck()) {
+            if (!request.isAck() && replyStatelessly(in, sl.reply(request, SipStatus.BAD_REQUEST, "Bad Request",
+                    problem))) {
                 counters.errorReplies.increment();
-                replyStatelessly(in, sl.reply(request, SipStatus.BAD_REQUEST, "Bad Request", problem));
             }
             return;
         }
@@ -219,16 +219,14 @@ public final class ProxyCore {
         }
     }
 
-    /** Sends a response through its server transaction. */
-    void reply(ServerTransaction transaction, SipResponse response) {
-        counters.localReply(response.statusCode());
-        transaction.sendResponse(response);
+    /** Sends a response generated here through its server transaction; false if it took none. */
+    boolean reply(ServerTransaction transaction, SipResponse response) {
+        return counters.localReply(response.statusCode(), transaction.sendLocalResponse(response));
     }
 
-    /** Sends a response back where the request came from, without a transaction. */
-    void replyStatelessly(InboundMessage in, SipResponse response) {
-        counters.localReply(response.statusCode());
-        outbox.send(OutboundMessage.replyTo(in, response));
+    /** Sends a response back where the request came from, without a transaction; false if the egress was full. */
+    boolean replyStatelessly(InboundMessage in, SipResponse response) {
+        return counters.localReply(response.statusCode(), outbox.send(OutboundMessage.replyTo(in, response)));
     }
 
     void send(io.switchboard.transport.message.SipMessage message, NextHop hop) {

@@ -20,6 +20,7 @@ public final class ProxyCounters {
     final LongAdder errorReplies = new LongAdder();
     final LongAdder absorbedAcks = new LongAdder();
     final LongAdder localReplies = new LongAdder();
+    final LongAdder failures = new LongAdder();
     final LongAdder egressDrops = new LongAdder();
     private final AtomicLongArray localRepliesByCode = new AtomicLongArray(600);
 
@@ -67,7 +68,7 @@ public final class ProxyCounters {
         return absorbedAcks.sum();
     }
 
-    /** Replies this proxy generated itself (sl_send_reply, t_reply, 408, 487, ...). */
+    /** Replies this proxy generated itself and sent (sl_send_reply, t_reply, 408, 487, ...). */
     public long localReplies() {
         return localReplies.sum();
     }
@@ -77,11 +78,26 @@ public final class ProxyCounters {
         return localRepliesByCode.get(code - 100);
     }
 
-    void localReply(int code) {
+    /**
+     * Replies this proxy generated and could not send (Kamailio's sl {@code failures}): a
+     * stateless one found the egress queue full, or the server transaction took no response any
+     * more.
+     */
+    public long failures() {
+        return failures.sum();
+    }
+
+    /** Counts a reply generated here as sent or as a failure; returns {@code sent}. */
+    boolean localReply(int code, boolean sent) {
+        if (!sent) {
+            failures.increment();
+            return false;
+        }
         localReplies.increment();
         if (code >= 100 && code < 700) {
             localRepliesByCode.incrementAndGet(code - 100);
         }
+        return true;
     }
 
     /** Outbound messages dropped because the egress queue was full. */

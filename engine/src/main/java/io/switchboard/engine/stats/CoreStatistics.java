@@ -13,10 +13,16 @@ import java.util.function.ToLongFunction;
 /**
  * The engine's own statistics under Kamailio's names (issue 4): {@code core:} (the core's
  * counters; {@code shed_load} is Switchboard's, the messages shed when the ingress is full),
- * {@code tm:} (the tmx module's, from the transaction layer), {@code sl:} (the sl module's replies
- * sent by code, counted as Kamailio's {@code update_sl_stats} does: {@code 483_replies} counts
- * 483s, {@code 4xx_replies} the other 4xx), {@code shmem:} (the JVM heap, see {@link JvmHeap})
- * and {@code tcp:current_opened_connections}.
+ * {@code tm:} (the tmx module's, from the transaction layer: {@code UAS_transactions} and
+ * {@code UAC_transactions} created, {@code 2xx_transactions} to {@code 6xx_transactions} server
+ * transactions completed with a final reply of that class, {@code inuse_transactions} in the table,
+ * {@code active_transactions} still without a final reply, {@code rpl_received} replies matched
+ * to a client transaction, {@code rpl_generated} and {@code rpl_relayed} the replies server
+ * transactions sent, generated here or relayed, {@code rpl_sent} both, {@code rpl_absorbed}
+ * received minus relayed), {@code sl:} (the sl module's replies generated here and sent, by code,
+ * counted as Kamailio's {@code update_sl_stats} does: {@code 483_replies} counts 483s,
+ * {@code 4xx_replies} the other 4xx; {@code failures} those that could not be sent),
+ * {@code shmem:} (the JVM heap, see {@link JvmHeap}) and {@code tcp:current_opened_connections}.
  *
  * <p>Kamailio resets its core counters but not the tm and sl ones, which are functions over
  * per-process figures; the same split is kept here ({@link Kind#COUNTER} against
@@ -45,15 +51,20 @@ public final class CoreStatistics {
         statistics.add("core", "bad_msg_hdr", Kind.COUNTER, net::parseErrors);
         statistics.add("core", "shed_load", Kind.COUNTER, shedLoad);
 
-        statistics.add("tm", "UAS_transactions", Kind.FUNCTION, tm::createdServerTransactions);
-        statistics.add("tm", "UAC_transactions", Kind.FUNCTION, tm::createdClientTransactions);
+        tmx(statistics, "UAS_transactions", tm::createdServerTransactions);
+        tmx(statistics, "UAC_transactions", tm::createdClientTransactions);
+        for (int type = 2; type <= 6; type++) {
+            int statusClass = type;
+            tmx(statistics, type + "xx_transactions", () -> tm.completedServerTransactions(statusClass));
+        }
         statistics.add("tm", "inuse_transactions", Kind.GAUGE,
                 () -> tm.currentServerTransactions() + tm.currentClientTransactions());
-        statistics.add("tm", "retransmissions", Kind.FUNCTION, tm::retransmissionsSent);
-        statistics.add("tm", "absorbed_retransmissions", Kind.FUNCTION, tm::retransmissionsAbsorbed);
-        statistics.add("tm", "timeouts", Kind.FUNCTION, tm::timeouts);
-        statistics.add("tm", "transport_errors", Kind.FUNCTION, tm::transportErrors);
-        statistics.add("tm", "stray_replies", Kind.FUNCTION, tm::strayResponses);
+        statistics.add("tm", "active_transactions", Kind.GAUGE, tm::activeTransactions);
+        tmx(statistics, "rpl_received", tm::repliesReceived);
+        tmx(statistics, "rpl_absorbed", tm::repliesAbsorbed);
+        tmx(statistics, "rpl_generated", tm::repliesGenerated);
+        tmx(statistics, "rpl_relayed", tm::repliesRelayed);
+        tmx(statistics, "rpl_sent", tm::repliesSent);
 
         for (int type = 1; type <= 6; type++) {
             int from = type * 100;
@@ -66,6 +77,7 @@ public final class CoreStatistics {
                 () -> proxy.localReplies() - sum(proxy, 100, 700, c -> true));
         statistics.add("sl", "sent_replies", Kind.FUNCTION, proxy::localReplies);
         statistics.add("sl", "sent_err_replies", Kind.FUNCTION, proxy::errorReplies);
+        statistics.add("sl", "failures", Kind.FUNCTION, proxy::failures);
         statistics.add("sl", "received_ACKs", Kind.FUNCTION, proxy::absorbedAcks);
 
         heap(statistics, "total_size", JvmHeap::total);
@@ -86,6 +98,11 @@ public final class CoreStatistics {
             }
         }
         return sum;
+    }
+
+    /** A tm total, a function in Kamailio's tmx ({@code STAT_IS_FUNC}), so never reset. */
+    private static void tmx(Statistics statistics, String name, LongSupplier figure) {
+        statistics.add("tm", name, Kind.FUNCTION, figure);
     }
 
     private static void heap(Statistics statistics, String name, ToLongFunction<JvmHeap> figure) {

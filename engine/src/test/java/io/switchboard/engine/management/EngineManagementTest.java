@@ -6,15 +6,29 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.switchboard.engine.Engine;
 import io.switchboard.engine.config.ConfigLoader;
+import io.switchboard.transport.message.HeaderName;
+import io.switchboard.transport.message.MessageBuilder;
+import io.switchboard.transport.message.SipFramer;
+import io.switchboard.transport.message.SipMessage;
+import io.switchboard.transport.message.SipRequest;
+import io.switchboard.transport.message.SipResponse;
 import io.switchboard.transport.net.ListenAddress;
 import io.switchboard.transport.net.Transport;
+import io.switchboard.transport.parse.SipParseException;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -74,23 +88,172 @@ class EngineManagementTest {
         return Long.parseLong(line.substring(line.indexOf(" = ") + 3));
     }
 
+    /** The values of {@code names} now, by name. */
+    private static Map<String, Long> statistics(String... names) throws Exception {
+        Map<String, Long> values = new LinkedHashMap<>();
+        for (String name : names) {
+            values.put(name, statistic(name));
+        }
+        return values;
+    }
+
+    /** How far each statistic of {@code before} moved since. */
+    private static Map<String, Long> moved(Map<String, Long> before) throws Exception {
+        Map<String, Long> moved = new LinkedHashMap<>();
+        for (Map.Entry<String, Long> entry : before.entrySet()) {
+            moved.put(entry.getKey(), statistic(entry.getKey()) - entry.getValue());
+        }
+        return moved;
+    }
+
     @Test
     void statisticsMoveWithTrafficAndCountersReset() throws Exception {
         long received = statistic("core:rcv_requests");
         long tooManyHops = statistic("sl:483_replies");
         long sent = statistic("sl:sent_replies");
+        Map<String, Long> tm = statistics("tm:UAS_transactions", "tm:4xx_transactions", "tm:rpl_generated",
+                "tm:rpl_sent", "tm:rpl_relayed");
         assertEquals("SIP/2.0 483 Too Many Hops", optionsWithMaxForwardsZero("mgmt-stats-1"));
         assertEquals(received + 1, statistic("core:rcv_requests"));
         assertEquals(tooManyHops + 1, statistic("sl:483_replies"));
         assertEquals(sent + 1, statistic("sl:sent_replies"));
         assertEquals(0, statistic("sl:4xx_replies"), "483 counts apart from the other 4xx, as in Kamailio");
-        assertTrue(statistic("tm:UAS_transactions") >= 1);
+        assertEquals(Map.of("tm:UAS_transactions", 1L, "tm:4xx_transactions", 1L, "tm:rpl_generated", 1L,
+                "tm:rpl_sent", 1L, "tm:rpl_relayed", 0L), moved(tm), "the 483 went out through its transaction");
 
         rpc.result("stats.reset_statistics", "core:");
         assertEquals(0, statistic("core:rcv_requests"));
         assertEquals(tooManyHops + 1, statistic("sl:483_replies"), "sl statistics are not reset, as in Kamailio");
         optionsWithMaxForwardsZero("mgmt-stats-2");
         assertEquals(1, statistic("rcv_requests"), "a bare name finds the statistic too");
+    }
+
+    /**
+     * A call through the engine over UDP — INVITE answered 180 and 200, ACK, BYE answered 200 —
+     * moves the tm statistics as Kamailio's tmx counts a relayed call.
+     */
+    @Test
+    void aRelayedCallMovesTheTransactionStatistics() throws Exception {
+        Map<String, Long> before = statistics("tm:UAS_transactions", "tm:UAC_transactions", "tm:2xx_transactions",
+                "tm:4xx_transactions", "tm:rpl_received", "tm:rpl_relayed", "tm:rpl_absorbed", "sl:sent_replies");
+        long generated = statistic("tm:rpl_generated");
+        long sent = statistic("tm:rpl_sent");
+        try (Callee callee = new Callee(); DatagramSocket caller = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            caller.setSoTimeout(5_000);
+            String callId = "mgmt-call-" + System.nanoTime();
+            String dialog = "From: <sip:caller@127.0.0.1>;tag=c1\r\nCall-ID: " + callId + "\r\n";
+            send(caller, "INVITE sip:callee@127.0.0.1:" + callee.port() + " SIP/2.0\r\n" + via(caller, callId, 1)
+                    + dialog + "To: <sip:callee@127.0.0.1>\r\nCSeq: 1 INVITE\r\nContact: <sip:caller@127.0.0.1:"
+                    + caller.getLocalPort() + ">\r\nMax-Forwards: 70\r\nContent-Length: 0\r\n\r\n");
+            SipResponse ok = finalResponse(caller);
+            assertEquals(200, ok.statusCode());
+            List<String> routeSet = new ArrayList<>(ok.headerValues(HeaderName.RECORD_ROUTE));
+            Collections.reverse(routeSet);
+            String inDialog = " sip:callee@127.0.0.1:" + callee.port() + " SIP/2.0\r\nRoute: " + String.join(", ", routeSet)
+                    + "\r\n" + dialog + "To: <sip:callee@127.0.0.1>;tag=callee\r\nMax-Forwards: 70\r\n";
+            send(caller, "ACK" + inDialog + via(caller, callId, 2) + "CSeq: 1 ACK\r\nContent-Length: 0\r\n\r\n");
+            send(caller, "BYE" + inDialog + via(caller, callId, 3) + "CSeq: 2 BYE\r\nContent-Length: 0\r\n\r\n");
+            assertEquals(200, finalResponse(caller).statusCode());
+            assertEquals(List.of("INVITE", "ACK", "BYE"), callee.methods());
+        }
+        assertEquals(Map.of("tm:UAS_transactions", 2L, "tm:UAC_transactions", 2L, "tm:2xx_transactions", 2L,
+                "tm:4xx_transactions", 0L, "tm:rpl_received", 3L, "tm:rpl_relayed", 3L, "tm:rpl_absorbed", 0L,
+                "sl:sent_replies", 0L), moved(before), "180, 200 and the BYE's 200 received and relayed");
+        assertEquals(statistic("tm:rpl_sent") - sent, statistic("tm:rpl_generated") - generated + 3,
+                "sent: the three relayed and the 100 Trying if the engine sent one");
+        assertEquals(0, statistic("tm:active_transactions"), "every transaction has its final reply");
+        assertTrue(statistic("tm:inuse_transactions") >= 1, "the INVITE's waits for timer L");
+    }
+
+    private static String via(DatagramSocket socket, String callId, int branch) {
+        return "Via: SIP/2.0/UDP 127.0.0.1:" + socket.getLocalPort() + ";branch=z9hG4bK-" + callId + "-" + branch
+                + "\r\n";
+    }
+
+    /** Sends to the engine. */
+    private static void send(DatagramSocket socket, String text) throws IOException {
+        send(socket, text.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private static void send(DatagramSocket socket, byte[] bytes) throws IOException {
+        socket.send(new DatagramPacket(bytes, bytes.length, InetAddress.getLoopbackAddress(), sipPort));
+    }
+
+    private static SipMessage receive(DatagramSocket socket) throws IOException, SipParseException {
+        DatagramPacket packet = new DatagramPacket(new byte[65535], 65535);
+        socket.receive(packet);
+        return SipFramer.DEFAULT.frame(Arrays.copyOf(packet.getData(), packet.getLength()));
+    }
+
+    /** The first final response {@code socket} receives, provisional ones skipped. */
+    private static SipResponse finalResponse(DatagramSocket socket) throws IOException, SipParseException {
+        while (true) {
+            if (receive(socket) instanceof SipResponse response && response.isFinal()) {
+                return response;
+            }
+        }
+    }
+
+    /**
+     * A UAS on 127.0.0.1: answers a new INVITE 180 then 200 (its Record-Route copied, RFC 3261
+     * §12.1.1) and a BYE 200, once per branch, and keeps the methods it received.
+     */
+    private static final class Callee implements AutoCloseable {
+        private final DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress());
+        private final List<String> methods = Collections.synchronizedList(new ArrayList<>());
+        private final Set<String> branches = new HashSet<>();
+
+        Callee() throws IOException {
+            Thread thread = new Thread(this::answer, "callee");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        int port() {
+            return socket.getLocalPort();
+        }
+
+        /** The methods received, waiting up to 5 s for the third. */
+        List<String> methods() throws InterruptedException {
+            long until = System.nanoTime() + 5_000_000_000L;
+            while (methods.size() < 3 && System.nanoTime() < until) {
+                Thread.sleep(10);
+            }
+            return List.copyOf(methods);
+        }
+
+        /** Answers what the engine relays, back to the engine (the top Via is its listener). */
+        private void answer() {
+            while (!socket.isClosed()) {
+                try {
+                    SipRequest request = (SipRequest) receive(socket);
+                    if (!branches.add(request.topVia().branch())) {
+                        continue;
+                    }
+                    methods.add(request.method().name());
+                    if (request.isInvite()) {
+                        reply(request, 180);
+                    }
+                    if (!request.isAck()) {
+                        reply(request, 200);
+                    }
+                } catch (IOException | RuntimeException | SipParseException e) {
+                    return;
+                }
+            }
+        }
+
+        private void reply(SipRequest request, int code) throws IOException {
+            MessageBuilder response = MessageBuilder.responseTo(request, code, null, "callee");
+            request.headerValues(HeaderName.RECORD_ROUTE).forEach(rr -> response.add(HeaderName.RECORD_ROUTE, rr));
+            response.add(HeaderName.CONTACT, "<sip:callee@127.0.0.1:" + port() + ">");
+            send(socket, response.buildResponse().encode());
+        }
+
+        @Override
+        public void close() {
+            socket.close();
+        }
     }
 
     @Test
@@ -116,6 +279,11 @@ class EngineManagementTest {
         assertTrue(core.stream().anyMatch(line -> line.startsWith("core:shed_load = ")));
         assertTrue(core.stream().anyMatch(line -> line.startsWith("core:bad_msg_hdr = ")));
         assertEquals(2, rpc.result("stats.get_statistics", "tm:inuse_transactions", "sl:200_replies").size());
+        assertEquals(List.of("UAS_transactions", "UAC_transactions", "2xx_transactions", "3xx_transactions",
+                "4xx_transactions", "5xx_transactions", "6xx_transactions", "inuse_transactions", "active_transactions",
+                "rpl_received", "rpl_absorbed", "rpl_generated", "rpl_relayed", "rpl_sent"),
+                names(rpc.result("stats.get_statistics", "tm:")), "the tmx module's statistics, in its order");
+        assertTrue(names(rpc.result("stats.get_statistics", "sl:")).contains("failures"));
         JsonNode fetched = rpc.result("stats.fetch", "shmem:");
         assertTrue(fetched.get("shmem.total_size").asLong() > 0, fetched::toString);
         JsonNode unknown = rpc.call("stats.get_statistics", "nosuch:");
@@ -131,6 +299,9 @@ class EngineManagementTest {
         assertTrue(metrics.lines().anyMatch(l -> l.matches("switchboard_core_rcv_requests_total [1-9][0-9.E]*")), metrics);
         assertTrue(metrics.contains("switchboard_sl_483_replies_total"));
         assertTrue(metrics.contains("# TYPE switchboard_tm_inuse_transactions gauge"));
+        assertTrue(metrics.contains("# TYPE switchboard_tm_active_transactions gauge"));
+        assertTrue(metrics.contains("# TYPE switchboard_tm_2xx_transactions_total counter"), metrics);
+        assertTrue(metrics.contains("# TYPE switchboard_tm_rpl_received_total counter"));
         assertTrue(metrics.contains("jvm_memory_used_bytes{"));
         assertTrue(metrics.contains("jvm_gc_"));
     }
@@ -162,6 +333,11 @@ class EngineManagementTest {
         assertEquals(RpcClient.RPC_ERROR, status);
         assertEquals("", out.toString(StandardCharsets.UTF_8));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("\"code\" : -32601"), err::toString);
+    }
+
+    /** The names of {@code group:name = value} lines, without the group. */
+    private static List<String> names(JsonNode array) {
+        return lines(array).stream().map(line -> line.substring(line.indexOf(':') + 1, line.indexOf(" = "))).toList();
     }
 
     private static List<String> lines(JsonNode array) {

@@ -35,23 +35,23 @@ final class InviteServerTransaction extends ServerTransaction {
         if (state() == TransactionState.PROCEEDING && lastResponse() == null) {
             SipResponse trying = TransactionMessages.tryingFor(request);
             remember(trying);
-            transmit(trying);
+            transmitFirst(trying, true);
         }
     }
 
     @Override
-    public boolean sendResponse(SipResponse response) {
-        return lockedGet(() -> switch (state()) {
-            case PROCEEDING -> respond(response);
-            case ACCEPTED -> response.isSuccess() && transmit(response);
+    boolean respond(SipResponse response, boolean generated) {
+        return switch (state()) {
+            case PROCEEDING -> answer(response, generated);
+            case ACCEPTED -> response.isSuccess() && transmitFirst(response, generated);
             default -> false;
-        });
+        };
     }
 
-    private boolean respond(SipResponse response) {
+    private boolean answer(SipResponse response, boolean generated) {
         stop(tryingTimer);
         remember(response);
-        if (!transmit(response)) {
+        if (!transmitFirst(response, generated)) {
             return false;
         }
         TimerSettings settings = layer.settings();

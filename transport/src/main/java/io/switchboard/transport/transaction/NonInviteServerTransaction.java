@@ -22,24 +22,21 @@ final class NonInviteServerTransaction extends ServerTransaction {
     }
 
     @Override
-    public boolean sendResponse(SipResponse response) {
-        return lockedGet(() -> {
-            TransactionState state = state();
-            if (state != TransactionState.TRYING && state != TransactionState.PROCEEDING) {
-                return false;
-            }
-            remember(response);
-            if (!transmit(response)) {
-                return false;
-            }
-            if (response.isProvisional()) {
-                enter(TransactionState.PROCEEDING);
-            } else {
-                enter(TransactionState.COMPLETED);
-                timerJ = after(layer.settings().timerJ(hop.reliable()), () -> terminate(TerminationCause.NORMAL));
-            }
-            return true;
-        });
+    boolean respond(SipResponse response, boolean generated) {
+        if (!state().isPending()) {
+            return false;
+        }
+        remember(response);
+        if (!transmitFirst(response, generated)) {
+            return false;
+        }
+        if (response.isProvisional()) {
+            enter(TransactionState.PROCEEDING);
+        } else {
+            enter(TransactionState.COMPLETED);
+            timerJ = after(layer.settings().timerJ(hop.reliable()), () -> terminate(TerminationCause.NORMAL));
+        }
+        return true;
     }
 
     @Override

@@ -23,6 +23,7 @@ public abstract sealed class ServerTransaction extends Transaction
     final ServerKey key;
     private volatile SipResponse lastResponse;
     private volatile boolean cancelled;
+    private boolean completed;
 
     ServerTransaction(TransactionLayer layer, ServerKey key, SipRequest request, Hop source, TransactionState initial) {
         super(layer, request, source, initial, CALLING_THREAD);
@@ -40,12 +41,25 @@ public abstract sealed class ServerTransaction extends Transaction
     }
 
     /**
-     * Sends a response of the TU (it carries the request's Via headers, §8.2.6) and moves the
-     * state machine. Returns false, sending nothing, when the state takes no response any more
-     * (a final response was sent, the transaction ended) or when sending failed, which ends the
-     * transaction with {@link TerminationCause#TRANSPORT_ERROR}.
+     * Sends a response the TU relays (it carries the request's Via headers, §8.2.6; a proxy's
+     * §16.7 step 9) and moves the state machine. Returns false, sending nothing, when the state
+     * takes no response any more (a final response was sent, the transaction ended) or when
+     * sending failed, which ends the transaction with {@link TerminationCause#TRANSPORT_ERROR}.
      */
-    public abstract boolean sendResponse(SipResponse response);
+    public final boolean sendResponse(SipResponse response) {
+        return lockedGet(() -> respond(response, false));
+    }
+
+    /**
+     * As {@link #sendResponse}, for a response the TU generated itself rather than relayed
+     * (Kamailio's {@code t_reply}), which the statistics count apart ({@code rpl_generated}).
+     */
+    public final boolean sendLocalResponse(SipResponse response) {
+        return lockedGet(() -> respond(response, true));
+    }
+
+    /** Sends a response of the TU if the state takes it and moves the state machine; lock held. */
+    abstract boolean respond(SipResponse response, boolean generated);
 
     /** True once {@link #markCancelled()} was called: a CANCEL for this INVITE arrived (§9.2). */
     public final boolean isCancelled() {
@@ -109,6 +123,23 @@ public abstract sealed class ServerTransaction extends Transaction
     /** Lock held. */
     final void remember(SipResponse response) {
         lastResponse = response;
+    }
+
+    /**
+     * Sends a response for the first time (not a retransmission) and counts it, and the
+     * transaction's completion by its first final response; lock held.
+     */
+    final boolean transmitFirst(SipResponse response, boolean generated) {
+        if (!transmit(response)) {
+            return false;
+        }
+        TransactionStatistics statistics = layer.statistics();
+        statistics.replySent(generated);
+        if (response.isFinal() && !completed) {
+            completed = true;
+            statistics.serverCompleted(response.statusCode());
+        }
+        return true;
     }
 
     /** Lock held. */

@@ -32,6 +32,7 @@ public abstract sealed class Transaction permits ServerTransaction, ClientTransa
     private final ArrayDeque<Runnable> callbacks = new ArrayDeque<>(4);
     private final CompletableFuture<TerminationCause> termination = new CompletableFuture<>();
     private boolean draining;
+    private boolean settled;
     private volatile TransactionState state;
 
     Transaction(TransactionLayer layer, SipRequest request, Hop hop, TransactionState initial, Executor executor) {
@@ -117,6 +118,10 @@ public abstract sealed class Transaction permits ServerTransaction, ClientTransa
     /** Moves to {@code next}; lock held. */
     final void enter(TransactionState next) {
         state = next;
+        if (!next.isPending() && !settled) {
+            settled = true;
+            layer.statistics().transactionSettled();
+        }
     }
 
     /** Queues a callback for the TU; lock held. */
@@ -165,7 +170,7 @@ public abstract sealed class Transaction permits ServerTransaction, ClientTransa
         if (isTerminated()) {
             return;
         }
-        state = TransactionState.TERMINATED;
+        enter(TransactionState.TERMINATED);
         cancelTimers();
         unregister();
         post(() -> termination.complete(cause));

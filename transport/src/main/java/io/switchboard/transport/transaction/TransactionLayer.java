@@ -128,6 +128,7 @@ public final class TransactionLayer {
         String branch = response.topVia().branch();
         ClientTransaction transaction = branch == null ? null : clients.get(new ClientKey(branch, response.cseq().method()));
         if (transaction != null && transaction.onResponse(response)) {
+            statistics.replyReceived();
             return true;
         }
         statistics.strayResponse();

@@ -19,4 +19,9 @@ public enum TransactionState {
     public boolean isTerminated() {
         return this == TERMINATED;
     }
+
+    /** True while the transaction waits for its final response: Calling, Trying, Proceeding. */
+    public boolean isPending() {
+        return this == CALLING || this == TRYING || this == PROCEEDING;
+    }
 }

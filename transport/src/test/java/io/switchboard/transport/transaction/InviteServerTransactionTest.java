@@ -73,6 +73,36 @@ class InviteServerTransactionTest {
     }
 
     @Test
+    void countsEachResponseOnceAndTheCompletionByItsClass() throws Exception {
+        ServerTransaction transaction = start(UDP);
+        TransactionStatistics statistics = layer.statistics();
+        assertEquals(1, statistics.activeTransactions());
+        at(200);
+        assertTrue(transaction.sendResponse(response(invite, 180, "a6c85cf")));
+        assertTrue(transaction.sendLocalResponse(response(invite, 486, "a6c85cf")));
+        assertFalse(transaction.sendResponse(response(invite, 200, "a6c85cf")), "a final response was sent");
+        at(4000);
+        assertTrue(layer.onRequest(invite, UDP).isAbsorbed());
+        assertEquals(7, sender.count(), "100, 180, 486, three retransmissions by timer G and one for the INVITE");
+        assertEquals(3, statistics.repliesSent());
+        assertEquals(2, statistics.repliesGenerated(), "the 100 Trying and the 486");
+        assertEquals(1, statistics.repliesRelayed());
+        assertEquals(1, statistics.completedServerTransactions(4));
+        assertEquals(0, statistics.completedServerTransactions(2));
+        assertEquals(0, statistics.activeTransactions());
+        assertEquals(1, statistics.currentServerTransactions(), "in use until the ACK and timer I");
+    }
+
+    @Test
+    void everyTwoHundredOfTheTuIsSentButTheTransactionCompletesOnce() throws Exception {
+        ServerTransaction transaction = start(UDP);
+        assertTrue(transaction.sendResponse(response(invite, 200, "a6c85cf")));
+        assertTrue(transaction.sendResponse(response(invite, 200, "b7d96d0")));
+        assertEquals(2, layer.statistics().repliesSent());
+        assertEquals(1, layer.statistics().completedServerTransactions(2));
+    }
+
+    @Test
     void tryingDelayOfZeroAnswersAtOnce() throws Exception {
         TransactionLayer eager = new TransactionLayer(TimerSettings.DEFAULT.withTryingDelay(Duration.ZERO), clock, sender);
         eager.onRequest(invite, UDP);

@@ -81,10 +81,14 @@ class NonInviteClientTransactionTest {
     @Test
     void finalResponseCompletesAndRetransmissionsAreAbsorbedUntilTimerK() throws Exception {
         ClientTransaction transaction = layer.sendRequest(options, UDP, listener, DIRECT);
+        assertEquals(1, layer.statistics().activeTransactions());
         at(700);
         assertTrue(layer.onResponse(response(options, 180, "x1")));
+        assertEquals(1, layer.statistics().activeTransactions(), "a provisional response is not the end");
         assertTrue(layer.onResponse(response(options, 200, "x1")));
         assertEquals(TransactionState.COMPLETED, transaction.state());
+        assertEquals(0, layer.statistics().activeTransactions());
+        assertEquals(1, layer.statistics().currentClientTransactions(), "in use until timer K");
         assertTrue(layer.onResponse(response(options, 200, "x1")));
         assertTrue(layer.onResponse(response(options, 180, "x1")));
         assertEquals(List.of("provisional 180", "final 200"), listener.events());
@@ -96,6 +100,9 @@ class NonInviteClientTransactionTest {
         assertEquals(TerminationCause.NORMAL, cause(transaction));
         assertFalse(layer.onResponse(response(options, 200, "x1")));
         assertEquals(1, layer.statistics().strayResponses());
+        assertEquals(4, layer.statistics().repliesReceived(), "the stray response is not the transactions'");
+        assertEquals(4, layer.statistics().repliesAbsorbed(), "none relayed");
+        assertEquals(0, layer.statistics().completedServerTransactions(2), "client transactions are not counted");
     }
 
     @Test
