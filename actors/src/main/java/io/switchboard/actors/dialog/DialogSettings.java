@@ -11,7 +11,7 @@ import java.time.Duration;
  * kebab-case and its defaults (section 6): {@code default-timeout} 43200 s (6.6),
  * {@code early-timeout} 300 s (6.7), {@code noack-timeout} 60 s (6.8), {@code end-timeout} 300 s
  * (6.9), {@code timeout-noreset} 0 (6.54), {@code send-bye} 0 (6.49), {@code detect-spirals} 1
- * (6.12), {@code rr-param} "did" (6.3), {@code dlg-match-mode} 1 (6.11). A timeout given as a bare
+ * (6.12), {@code rr-param} "did" (6.3), {@code dlg-match-mode} 0 (6.11). A timeout given as a bare
  * number is in seconds, Kamailio's unit; a HOCON duration ({@code 90s}, {@code 2m}) also works.
  * Switches take 0/1 or on/off. A wrong value is an {@link IllegalArgumentException} naming the key.
  */

@@ -30,7 +30,7 @@ class DialogSettingsTest {
         assertFalse(settings.sendBye());
         assertTrue(settings.detectSpirals());
         assertEquals("did", settings.rrParam());
-        assertEquals(MatchMode.DID_FALLBACK, settings.matchMode());
+        assertEquals(MatchMode.DID_ONLY, settings.matchMode());
     }
 
     @Test

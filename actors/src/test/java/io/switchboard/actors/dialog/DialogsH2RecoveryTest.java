@@ -54,7 +54,8 @@ class DialogsH2RecoveryTest {
     private static void confirm(Dialogs dialogs, String callId) throws Exception {
         dialogs.track(SampleCall.invite(callId), DialogProperties.NONE);
         dialogs.answered(callId, SampleCall.CALLEE_TAG, SampleCall.CALLEE_CONTACT, SampleCall.answerRecordRoutes());
-        dialogs.inDialogRequest(callId, "ACK", SampleCall.INVITE_CSEQ, SampleCall.CALLER_TAG, SampleCall.CALLEE_TAG, null);
+        dialogs.inDialogRequest(callId, "ACK", SampleCall.INVITE_CSEQ, SampleCall.CALLER_TAG, SampleCall.CALLEE_TAG,
+                Dialogs.did(callId));
         assertEquals(DialogState.CONFIRMED, awaitState(dialogs, callId, DialogState.CONFIRMED));
     }
 
@@ -105,7 +106,7 @@ class DialogsH2RecoveryTest {
             assertEquals(1, second.dialogs().statistics().expiredDialogs());
 
             second.dialogs().inDialogRequest("long@h2.test", "BYE", SampleCall.INVITE_CSEQ + 1, SampleCall.CALLER_TAG,
-                    SampleCall.CALLEE_TAG, null);
+                    SampleCall.CALLEE_TAG, Dialogs.did("long@h2.test"));
             assertEquals(DialogState.DELETED, awaitState(second.dialogs(), "long@h2.test", DialogState.DELETED));
             assertEquals(0, second.dialogs().statistics().activeDialogs());
 

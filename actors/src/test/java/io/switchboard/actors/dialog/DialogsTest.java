@@ -79,7 +79,7 @@ class DialogsTest {
         assertEquals(DialogState.CONFIRMED, snapshot.state());
         assertEquals(SampleCall.CALLEE_TAG, snapshot.toTag());
         assertEquals(Optional.of(DialogState.CONFIRMED), await(dialogs.isKnown(callId, SampleCall.CALLEE_TAG,
-                SampleCall.CALLER_TAG, null, ASK)));
+                SampleCall.CALLER_TAG, Dialogs.did(callId), ASK)));
         assertTrue(await(dialogs.setTimeout(callId, Duration.ofHours(1), ASK)));
 
         assertTrue(await(dialogs.terminate(callId, Set.of(Side.CALLER, Side.CALLEE), "dlg.terminate_dlg", ASK)));

@@ -5,27 +5,50 @@ import com.typesafe.config.ConfigException;
 import io.switchboard.actors.ClusterNode;
 import io.switchboard.actors.dialog.DialogSettings;
 import io.switchboard.engine.config.SettingsException;
+import io.switchboard.engine.route.MessageFlags;
 import io.switchboard.persistence.JournalSettings;
 import java.time.Duration;
+import java.util.OptionalInt;
 
 /**
  * What the dialog module needs before the actor system starts, read from the {@code switchboard}
  * block: the journal ({@code switchboard.persistence}), the dialog module's parameters
- * ({@code switchboard.dialog}, seed manual 001 section 6) and the engine's own two:
- * {@code dialog.enable} (the built-in route tracks INVITEs) and {@code dialog.ask-timeout} (how
- * long a route waits for a dialog's answer). A wrong value is a {@link SettingsException} that
+ * ({@code switchboard.dialog}, seed manual 001 section 6), {@code dialog.dlg-flag} (6.4: the
+ * request flag that has an initial INVITE tracked, which only the routing reads) and the engine's
+ * own two: {@code dialog.enable} (the built-in route tracks INVITEs) and {@code dialog.ask-timeout}
+ * (how long a route waits for a dialog's answer). A wrong value is a {@link SettingsException} that
  * names the key. The actor system is a cluster node by the engine's {@code application.conf}.
  */
-public record DialogConfig(JournalSettings journal, DialogSettings dialog, boolean enabled, Duration askTimeout) {
+public record DialogConfig(JournalSettings journal, DialogSettings dialog, OptionalInt dlgFlag, boolean enabled,
+        Duration askTimeout) {
 
     /** Reads and checks the settings. */
     public static DialogConfig read(Config switchboard) {
         try {
             return new DialogConfig(JournalSettings.fromConfig(switchboard), DialogSettings.fromConfig(switchboard),
-                    enabled(switchboard), askTimeout(switchboard));
+                    dlgFlag(switchboard), enabled(switchboard), askTimeout(switchboard));
         } catch (IllegalArgumentException e) {
             throw new SettingsException(e.getMessage(), e);
         }
+    }
+
+    /**
+     * {@code switchboard.dialog.dlg-flag}: a flag number, 0 to 31, or {@code none} (Kamailio's
+     * default), which is also what leaving it out or {@code null} means.
+     */
+    static OptionalInt dlgFlag(Config switchboard) {
+        if (!switchboard.hasPath("dialog.dlg-flag")) {
+            return OptionalInt.empty();
+        }
+        Object value = switchboard.getValue("dialog.dlg-flag").unwrapped();
+        if ("none".equals(value)) {
+            return OptionalInt.empty();
+        }
+        if (value instanceof Integer flag && flag >= 0 && flag <= MessageFlags.MAX_FLAG) {
+            return OptionalInt.of(flag);
+        }
+        throw new IllegalArgumentException("setting " + DialogSettings.PATH
+                + ".dlg-flag must be a flag number from 0 to " + MessageFlags.MAX_FLAG + ", or none, not " + value);
     }
 
     /** {@code switchboard.dialog.enable}: whether the built-in proxy route tracks initial INVITEs. */

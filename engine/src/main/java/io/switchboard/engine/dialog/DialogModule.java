@@ -14,6 +14,7 @@ import io.switchboard.transport.net.InboundMessage;
 import io.switchboard.transport.transaction.TransactionLayer;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.OptionalInt;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -93,6 +94,11 @@ public final class DialogModule {
 
     LocalAddresses local() {
         return local;
+    }
+
+    /** {@code switchboard.dialog.dlg-flag}: the request flag that has an initial INVITE tracked, if any. */
+    public OptionalInt dlgFlag() {
+        return config.dlgFlag();
     }
 
     /** {@code switchboard.dialog.ask-timeout}. */

@@ -6,6 +6,7 @@ import io.switchboard.actors.dispatcher.Destination;
 import io.switchboard.engine.dialog.RequestDialog;
 import io.switchboard.engine.dispatcher.DispatchList;
 import io.switchboard.engine.dispatcher.Dispatcher;
+import io.switchboard.engine.route.MessageFlags;
 import io.switchboard.engine.route.RequestContext;
 import io.switchboard.transport.message.HeaderName;
 import io.switchboard.transport.message.SipRequest;
@@ -36,6 +37,7 @@ final class RouteRequest implements RequestContext {
     private final ProxyCore core;
     private final InboundMessage in;
     private final ServerTransaction transaction;
+    private final MessageFlags flags = new MessageFlags();
     private SipRequest request;
     private boolean recordRoute;
     private boolean handled;
@@ -143,6 +145,9 @@ final class RouteRequest implements RequestContext {
             return forward();
         }
         handled = true;
+        if (request.isInvite() && !hasToTag() && dlgFlagSet()) {
+            dialog().manage();
+        }
         ProxiedRequest proxied = new ProxiedRequest(core, transaction, in, request, recordRoute, dispatch, dstUri,
                 dialog != null && dialog.tracks() ? dialog : null);
         core.proxied.put(transaction, proxied);
@@ -195,6 +200,27 @@ final class RouteRequest implements RequestContext {
             transaction.release();
         }
         core.counters.droppedRequests.increment();
+    }
+
+    @Override
+    public void setFlag(int flag) {
+        flags.set(flag);
+    }
+
+    @Override
+    public void resetFlag(int flag) {
+        flags.reset(flag);
+    }
+
+    @Override
+    public boolean isFlagSet(int flag) {
+        return flags.isSet(flag);
+    }
+
+    /** {@code dialog.dlg-flag} is set on this request (seed manual 001, 6.4). */
+    private boolean dlgFlagSet() {
+        OptionalInt dlgFlag = core.modules.dialogs().dlgFlag();
+        return dlgFlag.isPresent() && flags.isSet(dlgFlag.getAsInt());
     }
 
     @Override

@@ -62,6 +62,20 @@ public interface RequestContext {
     void drop();
 
     /**
+     * {@code setflag(flag)}: sets one of the request's flags, 0 to 31 ({@link MessageFlags}); an
+     * {@link IllegalArgumentException} for another number. With {@code flag} as
+     * {@code dialog.dlg-flag}, an initial INVITE is tracked as a dialog when {@link #tRelay()}
+     * relays it, as after {@link #dlgManage()} (seed manual 001, 6.4).
+     */
+    void setFlag(int flag);
+
+    /** {@code resetflag(flag)}: clears one of the request's flags, 0 to 31. */
+    void resetFlag(int flag);
+
+    /** {@code isflagset(flag)}: true when the request's flag, 0 to 31, is set. */
+    boolean isFlagSet(int flag);
+
+    /**
      * Kamailio's htable module ({@code $sht(...)}, {@code KSR.htable.*}; seed manual 003 HTABLE):
      * the named hash tables, read from this node's view and written through their owner.
      */

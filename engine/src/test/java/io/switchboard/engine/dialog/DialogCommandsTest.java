@@ -123,7 +123,7 @@ class DialogCommandsTest {
             dialogs.answered(callId, "to-" + user, "sip:bob@127.0.0.1:" + ua.getLocalPort(), List.of());
         }
         if (state == DialogState.CONFIRMED) {
-            dialogs.inDialogRequest(callId, "ACK", 1, "from-" + user, "to-" + user, null);
+            dialogs.inDialogRequest(callId, "ACK", 1, "from-" + user, "to-" + user, Dialogs.did(callId));
         }
         long until = System.nanoTime() + 10_000_000_000L;
         while (dialogs.directory().get(callId).map(DialogSnapshot::state).orElse(null) != state

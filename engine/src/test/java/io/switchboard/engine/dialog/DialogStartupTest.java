@@ -38,6 +38,7 @@ class DialogStartupTest {
     @Test
     void aWrongSettingStopsStartUpNamingIt() {
         assertTrue(failure("dialog.dlg-match-mode = 7").contains("switchboard.dialog.dlg-match-mode"));
+        assertTrue(failure("dialog.dlg-flag = 32").contains("switchboard.dialog.dlg-flag"));
         assertTrue(failure("dialog.early-timeout = -5").contains("switchboard.dialog.early-timeout"));
         assertTrue(failure("dialog.rr-param = \"a b\"").contains("switchboard.dialog.rr-param"));
         assertTrue(failure("dialog.enable = sometimes").contains("switchboard.dialog.enable"));
@@ -69,7 +70,7 @@ class DialogStartupTest {
         dialogs.track(new InitialInvite(callId, "sip:alice@example.com", "a1", "sip:bob@example.org",
                 "sip:bob@example.org", "sip:alice@192.0.2.1", 1, List.of(), 0, socket, socket), DialogProperties.NONE);
         dialogs.answered(callId, "b1", "sip:bob@192.0.2.2", List.of());
-        dialogs.inDialogRequest(callId, "ACK", 1, "a1", "b1", null);
+        dialogs.inDialogRequest(callId, "ACK", 1, "a1", "b1", Dialogs.did(callId));
         assertEquals(DialogState.CONFIRMED, awaitState(dialogs, callId, DialogState.CONFIRMED));
         first.stop().toCompletableFuture().join();
 

@@ -367,6 +367,21 @@ class ProxyRouteTest {
         }
 
         @Override
+        public void setFlag(int flag) {
+            calls.add("setFlag(" + flag + ")");
+        }
+
+        @Override
+        public void resetFlag(int flag) {
+            calls.add("resetFlag(" + flag + ")");
+        }
+
+        @Override
+        public boolean isFlagSet(int flag) {
+            return false;
+        }
+
+        @Override
         public boolean dsSelectDst(int set, int alg, int limit) {
             return record("dsSelectDst(" + set + "," + alg + ")");
         }
