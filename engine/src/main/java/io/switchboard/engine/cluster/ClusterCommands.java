@@ -3,7 +3,6 @@ package io.switchboard.engine.cluster;
 import io.switchboard.actors.dialog.DialogEntity;
 import io.switchboard.engine.management.RpcCommand;
 import io.switchboard.engine.management.RpcCommands;
-import io.switchboard.engine.management.RpcException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,12 +29,14 @@ import org.apache.pekko.cluster.typed.Cluster;
  * {@code cluster.members}: the Pekko cluster as this node sees it (DESIGN "Cluster"; issue 9) —
  * each member's address, status ({@code up}, {@code joining}, {@code leaving}, {@code exiting},
  * {@code down}, ...), whether this node can reach it, whether it leads, and the dialog shards and
- * dialogs it hosts, from the sharding coordinator's statistics.
+ * dialogs it hosts, from the sharding coordinator's statistics — null for both when the
+ * coordinator does not answer in time (while the cluster forms or moves the coordinator), so
+ * the membership is shown whatever sharding is doing.
  */
 public final class ClusterCommands {
 
     /** How long the shard regions of all members get to answer. */
-    private static final Duration SHARD_STATS = Duration.ofSeconds(5);
+    private static final Duration SHARD_STATS = Duration.ofSeconds(3);
 
     private ClusterCommands() {
     }
@@ -46,10 +47,10 @@ public final class ClusterCommands {
                 + " reachability and the dialog shards and dialogs each hosts.", args -> members(system)));
     }
 
-    private static List<Map<String, Object>> members(ActorSystem<?> system) throws RpcException {
+    private static List<Map<String, Object>> members(ActorSystem<?> system) {
         Cluster cluster = Cluster.get(system);
         CurrentClusterState state = cluster.state();
-        Map<Address, ShardRegionStats> regions = shardStats(system).getRegions();
+        Optional<Map<Address, ShardRegionStats>> regions = shardStats(system).map(ClusterShardingStats::getRegions);
         List<Map<String, Object>> members = new ArrayList<>();
         for (Member member : state.getMembers()) {
             Map<String, Object> row = new LinkedHashMap<>();
@@ -59,27 +60,30 @@ public final class ClusterCommands {
             row.put("leader", member.address().equals(state.getLeader()));
             row.put("self", member.equals(cluster.selfMember()));
             row.put("roles", List.copyOf(member.getRoles()));
-            Optional<ShardRegionStats> region = Optional.ofNullable(regions.get(member.address()));
-            row.put("shards", region.map(r -> r.getStats().size()).orElse(0));
-            row.put("dialogs", region.map(r -> r.getStats().values().stream().mapToInt(count -> ((Number) count).intValue()).sum())
-                    .orElse(0));
+            Optional<ShardRegionStats> region = regions.map(r -> r.get(member.address()));
+            row.put("shards", regions.isEmpty() ? null : region.map(r -> r.getStats().size()).orElse(0));
+            row.put("dialogs", regions.isEmpty() ? null : region.map(ClusterCommands::entities).orElse(0));
             members.add(row);
         }
         return members;
     }
 
-    private static ClusterShardingStats shardStats(ActorSystem<?> system) throws RpcException {
+    private static int entities(ShardRegionStats region) {
+        return region.getStats().values().stream().mapToInt(count -> ((Number) count).intValue()).sum();
+    }
+
+    private static Optional<ClusterShardingStats> shardStats(ActorSystem<?> system) {
         try {
-            return AskPattern.<ClusterShardingQuery, ClusterShardingStats>ask(
+            return Optional.of(AskPattern.<ClusterShardingQuery, ClusterShardingStats>ask(
                             ClusterSharding.get(system).shardState(),
                             replyTo -> new GetClusterShardingStats(DialogEntity.TYPE_KEY, SHARD_STATS, replyTo),
                             SHARD_STATS.plusSeconds(1), system.scheduler())
-                    .toCompletableFuture().get(SHARD_STATS.toSeconds() + 2, TimeUnit.SECONDS);
+                    .toCompletableFuture().get(SHARD_STATS.toSeconds() + 2, TimeUnit.SECONDS));
         } catch (TimeoutException | ExecutionException e) {
-            throw new RpcException(RpcException.INTERNAL_ERROR, "the dialog shard regions did not answer: " + e);
+            return Optional.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new RpcException(RpcException.INTERNAL_ERROR, "interrupted while asking the shard regions");
+            return Optional.empty();
         }
     }
 }
