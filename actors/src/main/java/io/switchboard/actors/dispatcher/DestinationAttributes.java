@@ -1,5 +1,6 @@
 package io.switchboard.actors.dispatcher;
 
+import io.switchboard.persistence.CborSerializable;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -15,9 +16,14 @@ import java.util.Map;
  * @param others the pairs that are not special, in order
  */
 public record DestinationAttributes(String body, String duid, int maxload, int weight, int rweight, String socket,
-        Map<String, String> others) {
+        Map<String, String> others) implements CborSerializable {
 
     public static final DestinationAttributes NONE = new DestinationAttributes("", "", 0, 0, 0, "", Map.of());
+
+    /** Copies {@code others}, keeping its order, also when it was read from CBOR. */
+    public DestinationAttributes {
+        others = Collections.unmodifiableMap(new LinkedHashMap<>(others));
+    }
 
     /** Parses an attribute string; names are matched ignoring case. */
     public static DestinationAttributes parse(String body) {
@@ -47,8 +53,7 @@ public record DestinationAttributes(String body, String duid, int maxload, int w
                 }
             }
         }
-        return new DestinationAttributes(body, duid, maxload, weight, rweight, socket,
-                Collections.unmodifiableMap(others));
+        return new DestinationAttributes(body, duid, maxload, weight, rweight, socket, others);
     }
 
     private static int percent(String value) {

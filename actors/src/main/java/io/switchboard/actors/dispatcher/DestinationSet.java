@@ -1,7 +1,9 @@
 package io.switchboard.actors.dispatcher;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.switchboard.persistence.CborSerializable;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.random.RandomGenerator;
 
@@ -17,28 +19,37 @@ import java.util.random.RandomGenerator;
  * are not skipped, in proportion to their {@code rweight}, and are dealt again whenever one goes
  * down or comes up (4.1, "11"). Both are shuffled so that every 100 consecutive calls follow the
  * proportions without sending the first calls all to one destination.
+ *
+ * <p>Written to CBOR with its slots, so that every node selects from the same distributions.
  */
-public final class DestinationSet {
+public final class DestinationSet implements CborSerializable {
 
     /** The number of slots of the weight distributions. */
     public static final int SLOTS = 100;
 
+    @JsonProperty("id")
     private final int id;
+    @JsonProperty("destinations")
     private final List<Destination> destinations;
+    @JsonProperty("weightSlots")
     private final int[] weightSlots;
+    @JsonProperty("relativeWeightSlots")
     private final int[] relativeWeightSlots;
 
-    private DestinationSet(int id, List<Destination> destinations, int[] weightSlots, int[] relativeWeightSlots) {
+    @JsonCreator
+    private DestinationSet(@JsonProperty("id") int id, @JsonProperty("destinations") List<Destination> destinations,
+            @JsonProperty("weightSlots") int[] weightSlots,
+            @JsonProperty("relativeWeightSlots") int[] relativeWeightSlots) {
         this.id = id;
-        this.destinations = destinations;
+        this.destinations = List.copyOf(destinations);
         this.weightSlots = weightSlots;
         this.relativeWeightSlots = relativeWeightSlots;
     }
 
     /** A set of {@code destinations}, already in selection order. */
     public static DestinationSet of(int id, List<Destination> destinations, RandomGenerator random) {
-        List<Destination> list = List.copyOf(destinations);
-        return new DestinationSet(id, list, weightSlots(list, random), relativeWeightSlots(list, random));
+        return new DestinationSet(id, destinations, weightSlots(destinations, random),
+                relativeWeightSlots(destinations, random));
     }
 
     public int id() {
@@ -95,9 +106,14 @@ public final class DestinationSet {
         List<Destination> list = new ArrayList<>(destinations);
         boolean upOrDown = list.get(index).isSkipped() != destination.isSkipped();
         list.set(index, destination);
-        List<Destination> copy = Collections.unmodifiableList(list);
-        return new DestinationSet(id, copy, weightSlots,
-                upOrDown ? relativeWeightSlots(copy, random) : relativeWeightSlots);
+        return new DestinationSet(id, list, weightSlots,
+                upOrDown ? relativeWeightSlots(list, random) : relativeWeightSlots);
+    }
+
+    /** This set with no call load on its destinations; the slots stay. */
+    public DestinationSet withoutLoad() {
+        return new DestinationSet(id, destinations.stream().map(d -> d.withLoad(0)).toList(), weightSlots,
+                relativeWeightSlots);
     }
 
     private static int[] weightSlots(List<Destination> list, RandomGenerator random) {

@@ -1,5 +1,8 @@
 package io.switchboard.actors.dispatcher;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import io.switchboard.persistence.CborSerializable;
 import io.switchboard.persistence.dispatcher.DestinationRecord;
 import io.switchboard.transport.parse.SipParseException;
 import io.switchboard.transport.uri.SipUri;
@@ -20,9 +23,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Every destination set, by id (seed manual 002, 7.1): built from the entries of a list file or
  * table, and rebuilt on {@code dispatcher.reload} keeping what the registry learnt about the
- * destinations that stay. Immutable.
+ * destinations that stay. Immutable. Written to CBOR as the list of its sets.
  */
-public final class DestinationSets {
+public final class DestinationSets implements CborSerializable {
 
     private static final Logger log = LoggerFactory.getLogger(DestinationSets.class);
 
@@ -74,6 +77,14 @@ public final class DestinationSets {
         }
     }
 
+    /** The sets of a snapshot that crossed nodes, as {@link #all()} wrote them. */
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    static DestinationSets read(List<DestinationSet> sets) {
+        SortedMap<Integer, DestinationSet> byId = new TreeMap<>();
+        sets.forEach(set -> byId.put(set.id(), set));
+        return new DestinationSets(Collections.unmodifiableSortedMap(byId));
+    }
+
     /**
      * These sets with the state, counts and load of every destination that was in
      * {@code previous} (same set, same URI) carried over — unless the source changed its flags,
@@ -95,6 +106,13 @@ public final class DestinationSets {
         return new DestinationSets(Collections.unmodifiableSortedMap(kept));
     }
 
+    /** These sets with no call load on any destination (a new registry has counted no calls). */
+    public DestinationSets withoutLoad() {
+        SortedMap<Integer, DestinationSet> copy = new TreeMap<>();
+        sets.forEach((id, set) -> copy.put(id, set.withoutLoad()));
+        return new DestinationSets(Collections.unmodifiableSortedMap(copy));
+    }
+
     /** These sets with {@code set} in place of the one with its id. */
     public DestinationSets with(DestinationSet set) {
         SortedMap<Integer, DestinationSet> copy = new TreeMap<>(sets);
@@ -108,6 +126,7 @@ public final class DestinationSets {
     }
 
     /** Every set, by increasing id. */
+    @JsonValue
     public Collection<DestinationSet> all() {
         return sets.values();
     }

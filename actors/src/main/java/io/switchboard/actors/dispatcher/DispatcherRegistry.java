@@ -1,5 +1,6 @@
 package io.switchboard.actors.dispatcher;
 
+import io.switchboard.persistence.CborSerializable;
 import io.switchboard.persistence.dispatcher.DestinationLoadException;
 import io.switchboard.persistence.dispatcher.DestinationSource;
 import java.util.HashMap;
@@ -12,6 +13,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
@@ -28,11 +30,29 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
  * 6.1) and the answers of its keep-alive probes (3.20–3.26) through {@link StateChange}; it counts
  * call load (4.8, 4.9, 3.27–3.30). After every change it sends a new {@link DispatcherSnapshot} to
  * every subscribed node, where selection happens.
+ *
+ * <p>Across nodes (DESIGN, "Cluster"): every {@link Command} the views and the management commands
+ * send, the snapshots and the replies ({@link Outcome}, {@link PingState}) are
+ * {@link CborSerializable}, so a view on any node subscribes, marks, counts load and asks. The
+ * messages the registry sends itself ({@code Loaded}, {@code Answered}, timers) stay on its node.
+ * {@link DispatcherEvent}s are raised to the listener of the registry's node, where the probes go
+ * out: they are not messages.
+ *
+ * <p>When the singleton moves (its node left or died) the registry that starts on the next node
+ * takes the sets over from the last snapshot that node's view received, as the hash tables' owner
+ * takes over its node's view: the destinations' states and probing counts stay (an inactive or
+ * disabled gateway does not come back to life because the singleton moved), the source is loaded
+ * again over them as a reload would, and versions go on from the last one. Nothing is journaled:
+ * the state is small, every node already holds it, and it is the state Kamailio keeps in shared
+ * memory only. Call load starts from 0, as after Kamailio's {@code ds_reload} (5.3): the calls it
+ * counted were the old registry's, and their ends could not take them off again. The
+ * {@code dispatcher.ping_active} switch (6.4) is the registry's own and starts on again. A change
+ * the old registry made that never reached the new node's view is lost.
  */
 public final class DispatcherRegistry extends AbstractBehavior<DispatcherRegistry.Command> {
 
     /** What the registry is told. */
-    public sealed interface Command {
+    public sealed interface Command extends CborSerializable {
     }
 
     /** A node's view asks for every snapshot from now on (sent again now and then: the singleton may move). */
@@ -76,11 +96,11 @@ public final class DispatcherRegistry extends AbstractBehavior<DispatcherRegistr
     }
 
     /** The answer to a reload or a state change; {@code version} is the snapshot that has it. */
-    public record Outcome(boolean ok, String message, long version) {
+    public record Outcome(boolean ok, String message, long version) implements CborSerializable {
     }
 
     /** The keep-alive switch before and after the command. */
-    public record PingState(int old, int current) {
+    public record PingState(int old, int current) implements CborSerializable {
     }
 
     private record Loaded(DestinationSets sets, Throwable failure, ActorRef<Outcome> replyTo) implements Command {
@@ -106,6 +126,7 @@ public final class DispatcherRegistry extends AbstractBehavior<DispatcherRegistr
     private final ProbeSender prober;
     private final DispatcherListener listener;
     private final LongSupplier clock;
+    private final Supplier<DispatcherSnapshot> inherited;
     private final Random random = new Random();
     private final Set<ActorRef<DispatcherSnapshot>> subscribers = new HashSet<>();
     private final Map<String, Long> appliedLoad = new HashMap<>();
@@ -115,7 +136,8 @@ public final class DispatcherRegistry extends AbstractBehavior<DispatcherRegistr
     private boolean pingActive = true;
 
     private DispatcherRegistry(ActorContext<Command> context, DispatcherSettings settings, DestinationSource source,
-            Executor blocking, ProbeSender prober, DispatcherListener listener, LongSupplier clock) {
+            Executor blocking, ProbeSender prober, DispatcherListener listener, LongSupplier clock,
+            Supplier<DispatcherSnapshot> inherited) {
         super(context);
         this.settings = settings;
         this.source = source;
@@ -123,21 +145,32 @@ public final class DispatcherRegistry extends AbstractBehavior<DispatcherRegistr
         this.prober = prober;
         this.listener = listener;
         this.clock = clock;
+        this.inherited = inherited;
         this.calls = new CallLoad(settings.hashExpire(), settings.hashInitExpire());
         this.snapshot = new DispatcherSnapshot(clock.getAsLong(), DestinationSets.EMPTY, Map.of());
+    }
+
+    /** The behaviour of a registry with nothing to take over: the first of a cluster, or one that never moves. */
+    public static Behavior<Command> create(DispatcherSettings settings, DestinationSource source, Executor blocking,
+            ProbeSender prober, DispatcherListener listener, LongSupplier clock) {
+        return create(settings, source, blocking, prober, listener, clock, () -> DispatcherSnapshot.EMPTY);
     }
 
     /**
      * The registry's behaviour: it loads {@code source} on {@code blocking} at once.
      *
      * @param clock milliseconds, for call load expiry; the first snapshot's version starts from it,
-     *     so versions keep growing when the singleton moves
+     *     or from the inherited one when that is higher, so versions keep growing when the
+     *     singleton moves
+     * @param inherited the last snapshot this node's view received, read when the first load is
+     *     done: the sets to take over when the singleton moved here ({@link DispatcherSnapshot#EMPTY}
+     *     for none)
      */
     public static Behavior<Command> create(DispatcherSettings settings, DestinationSource source, Executor blocking,
-            ProbeSender prober, DispatcherListener listener, LongSupplier clock) {
+            ProbeSender prober, DispatcherListener listener, LongSupplier clock, Supplier<DispatcherSnapshot> inherited) {
         return Behaviors.setup(context -> Behaviors.withTimers(timers -> {
             DispatcherRegistry registry = new DispatcherRegistry(context, settings, source, blocking, prober, listener,
-                    clock);
+                    clock, inherited);
             registry.startTimers(timers);
             registry.load(null);
             return registry;
@@ -216,6 +249,9 @@ public final class DispatcherRegistry extends AbstractBehavior<DispatcherRegistr
     }
 
     private Behavior<Command> onLoaded(Loaded m) {
+        if (!loaded) {
+            inherit();
+        }
         if (m.failure() != null) {
             Throwable cause = m.failure() instanceof CompletionException && m.failure().getCause() != null
                     ? m.failure().getCause() : m.failure();
@@ -239,6 +275,18 @@ public final class DispatcherRegistry extends AbstractBehavior<DispatcherRegistr
             m.replyTo().tell(new Outcome(true, "Ok. Dispatcher successfully reloaded.", snapshot.version()));
         }
         return this;
+    }
+
+    /** Takes over the sets of the last snapshot this node saw, without their call load. */
+    private void inherit() {
+        DispatcherSnapshot last = inherited.get();
+        if (last.sets().isEmpty()) {
+            return;
+        }
+        snapshot = new DispatcherSnapshot(Math.max(snapshot.version(), last.version()), last.sets().withoutLoad(),
+                appliedLoad);
+        getContext().getLog().info("dispatcher: taking over the states of {} destinations from snapshot {}",
+                last.sets().destinations().size(), last.version());
     }
 
     private Behavior<Command> onSetState(SetState m) {

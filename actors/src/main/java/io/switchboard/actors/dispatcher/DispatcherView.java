@@ -5,6 +5,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
@@ -27,19 +29,32 @@ public final class DispatcherView {
     private final ActorRef<DispatcherRegistry.Command> registry;
     private final DispatcherSettings settings;
     private final String node = UUID.randomUUID().toString();
-    private final AtomicReference<DispatcherSnapshot> snapshot = new AtomicReference<>(DispatcherSnapshot.EMPTY);
+    private final AtomicReference<DispatcherSnapshot> snapshot;
     private final ConcurrentHashMap<Integer, SetCursor> cursors = new ConcurrentHashMap<>();
     private final LoadOverlay overlay = new LoadOverlay(UNCONFIRMED_LOAD_MILLIS);
 
-    private DispatcherView(ActorRef<DispatcherRegistry.Command> registry, DispatcherSettings settings) {
+    private DispatcherView(ActorRef<DispatcherRegistry.Command> registry, DispatcherSettings settings,
+            AtomicReference<DispatcherSnapshot> snapshot) {
         this.registry = registry;
         this.settings = settings;
+        this.snapshot = snapshot;
     }
 
     /** A view of {@code registry} on this node, subscribed at once. */
     public static DispatcherView start(ActorSystem<?> system, ActorRef<DispatcherRegistry.Command> registry,
             DispatcherSettings settings) {
-        DispatcherView view = new DispatcherView(registry, settings);
+        return start(system, settings, received -> registry);
+    }
+
+    /**
+     * Starts the registry with {@code registry} — given what this node's view has last received,
+     * for a registry to take over when the singleton moves to this node (see
+     * {@link DispatcherRegistry}) — and a view of it on this node, subscribed at once.
+     */
+    public static DispatcherView start(ActorSystem<?> system, DispatcherSettings settings,
+            Function<Supplier<DispatcherSnapshot>, ActorRef<DispatcherRegistry.Command>> registry) {
+        AtomicReference<DispatcherSnapshot> received = new AtomicReference<>(DispatcherSnapshot.EMPTY);
+        DispatcherView view = new DispatcherView(registry.apply(received::get), settings, received);
         system.systemActorOf(view.subscriber(), "dispatcher-view-" + view.node, Props.empty());
         return view;
     }
@@ -96,13 +111,14 @@ public final class DispatcherView {
      * load (algorithm 10) is counted on its destination at once, and told to the registry.
      */
     public Optional<Selection> select(int setId, int alg, int limit, RequestKeys keys) {
-        DestinationSet set = snapshot.get().sets().set(setId);
+        DispatcherSnapshot current = snapshot.get();
+        DestinationSet set = current.sets().set(setId);
         if (set == null) {
             return Optional.empty();
         }
         SetCursor cursor = cursors.computeIfAbsent(setId, id -> new SetCursor());
         Optional<Selection> selection = DestinationSelector.select(set, alg, limit, keys, cursor, settings,
-                d -> d.load() + overlay.pending(d));
+                d -> d.load() + overlay.pending(d, current.applied(node)));
         if (selection.isEmpty() || !selection.get().countsLoad()) {
             return selection;
         }

@@ -40,11 +40,15 @@ final class LoadOverlay {
         }
     }
 
-    /** The calls on {@code destination} the registry has not applied yet. */
-    synchronized int pending(Destination destination) {
+    /**
+     * The calls on {@code destination} past {@code applied}, the last update the snapshot read
+     * has: counting against that snapshot's own number, a selection never counts an update twice
+     * while a newer snapshot is being taken.
+     */
+    synchronized int pending(Destination destination, long applied) {
         int n = 0;
         for (Pending p : pending) {
-            if (p.setId() == destination.setId() && destination.hasUri(p.uri())) {
+            if (p.seq() > applied && p.setId() == destination.setId() && destination.hasUri(p.uri())) {
                 n++;
             }
         }

@@ -1,10 +1,10 @@
 package io.switchboard.actors.htable;
 
-import io.switchboard.persistence.CborSerializable;
+import static io.switchboard.actors.cluster.TwoNodes.PATIENCE;
+import static io.switchboard.actors.cluster.TwoNodes.eventually;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.typesafe.config.Config;
-import com.typesafe.config.ConfigFactory;
+import io.switchboard.actors.cluster.TwoNodes;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -12,9 +12,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
-import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorSystem;
-import org.apache.pekko.cluster.typed.Cluster;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -26,32 +24,15 @@ import org.junit.jupiter.api.Test;
  */
 class HtableClusterTest {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final HtableSettings SETTINGS = new HtableSettings(
             List.of(TableDefinition.parse("t=>"), TableDefinition.parse("c=>initval=0")), null, "::size", false,
             Duration.ofSeconds(20), Duration.ofSeconds(5));
 
-    private ActorTestKit first;
-    private ActorTestKit second;
+    private final TwoNodes nodes = new TwoNodes("htable");
 
     @AfterEach
     void stop() {
-        if (second != null) {
-            second.shutdownTestKit();
-        }
-        if (first != null) {
-            first.shutdownTestKit();
-        }
-    }
-
-    private static Config node(String seeds) {
-        return ConfigFactory.parseString("""
-                pekko.actor.provider = cluster
-                pekko.remote.artery.canonical { hostname = "127.0.0.1", port = 0 }
-                pekko.cluster.seed-nodes = [%s]
-                pekko.cluster.jmx.multi-mbeans-in-same-jvm = on
-                pekko.loglevel = WARNING
-                """.formatted(seeds)).withFallback(ConfigFactory.load());
+        nodes.stop();
     }
 
     private static HashTables start(ActorSystem<?> system) throws Exception {
@@ -60,25 +41,16 @@ class HtableClusterTest {
         return tables;
     }
 
-    private void eventually(ActorTestKit kit, Runnable assertion) {
-        TestProbe<Object> probe = kit.createTestProbe();
-        probe.awaitAssert(PATIENCE, () -> {
-            assertion.run();
-            return null;
-        });
-    }
-
     @Test
     void bothNodesShareTheTablesAndTheSecondKeepsThemWhenTheFirstLeaves() throws Exception {
-        first = ActorTestKit.create("htable", node(""));
+        ActorTestKit first = nodes.startFirst();
         HashTables a = start(first.system());
         int many = HtableOwner.PART * 2 + 500;
         for (int i = 0; i < many; i++) {
             a.seti("c", "key" + i, i);
         }
         a.ask("c", new HtableOp.Delete("sync"), PATIENCE).toCompletableFuture().get(30, TimeUnit.SECONDS);
-        String seed = Cluster.get(first.system()).selfMember().address().toString();
-        second = ActorTestKit.create("htable", node("\"" + seed + "\""));
+        ActorTestKit second = nodes.startSecond();
         HashTables b = start(second.system());
         assertEquals(many, b.view().items("c").size(), "the snapshot came in parts");
         a.ask("c", new HtableOp.Flush(), PATIENCE).toCompletableFuture().get(30, TimeUnit.SECONDS);
@@ -95,8 +67,7 @@ class HtableClusterTest {
         }
         assertEquals(OptionalLong.of(11), b.inc("c", "n"));
 
-        first.shutdownTestKit();
-        first = null;
+        nodes.stopFirst();
         eventually(second, () -> assertEquals(OptionalLong.of(12), b.inc("c", "n")));
         assertEquals(Optional.of(HtValue.of("1")), b.get("t", "from-a"), "the new owner adopted the tables");
         b.sets("t", "after", "3");

@@ -24,7 +24,7 @@ import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Optional;
-import org.apache.pekko.actor.typed.ActorRef;
+import java.util.concurrent.Executor;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.slf4j.Logger;
@@ -36,8 +36,9 @@ import org.slf4j.LoggerFactory;
  * the {@code dispatcher.*} commands and statistics, and gives the routing API its functions —
  * {@code ds_select_dst}, {@code ds_next_dst}, {@code ds_mark_dst}, {@code ds_is_from_list},
  * {@code ds_list_exist}, {@code ds_load_update}, {@code ds_load_unset} — all on the node's
- * snapshot or as messages to the registry, never waiting for it. Without a list file or database
- * the dispatcher is off: there are no sets and every selection fails.
+ * snapshot or as messages to the registry, never waiting for it. When the singleton moves to this
+ * node, the registry takes the destinations' states over from this node's view. Without a list
+ * file or database the dispatcher is off: there are no sets and every selection fails.
  */
 public final class Dispatcher {
 
@@ -63,11 +64,10 @@ public final class Dispatcher {
         OptionsProbe probe = new OptionsProbe(transactions, local, lanes, config.settings());
         if (config.enabled()) {
             DispatcherListener listener = event -> lanes.lane(event.uri()).execute(() -> raise(route, event));
-            ActorRef<DispatcherRegistry.Command> registry = ClusterOfOne.singleton(system,
-                    DispatcherRegistry.create(config.settings(), config.source(),
-                            system.dispatchers().lookup(DispatcherSelector.blocking()), probe, listener,
-                            System::currentTimeMillis), "dispatcher");
-            view = DispatcherView.start(system, registry, config.settings());
+            Executor blocking = system.dispatchers().lookup(DispatcherSelector.blocking());
+            view = DispatcherView.start(system, config.settings(), received -> ClusterOfOne.singleton(system,
+                    DispatcherRegistry.create(config.settings(), config.source(), blocking, probe, listener,
+                            System::currentTimeMillis, received), "dispatcher"));
         }
         Dispatcher dispatcher = new Dispatcher(config, view);
         DispatcherCommands.register(management.commands(), view, system);
