@@ -13,10 +13,11 @@ import java.util.function.ToLongFunction;
 /**
  * The engine's own statistics under Kamailio's names (issue 4): {@code core:} (the core's
  * counters; {@code shed_load} is Switchboard's, the messages shed when the ingress is full),
- * {@code tm:} (the tmx module's, from the transaction layer), {@code sl:} (the sl module's replies
- * sent by code, counted as Kamailio's {@code update_sl_stats} does: {@code 483_replies} counts
- * 483s, {@code 4xx_replies} the other 4xx), {@code shmem:} (the JVM heap, see {@link JvmHeap})
- * and {@code tcp:current_opened_connections}.
+ * {@code tm:} (the tmx module's, from the transaction layer; {@code UAS_transactions} leaves out
+ * requests forwarded statelessly or dropped, for which Kamailio creates none), {@code sl:} (the sl
+ * module's replies sent by code, counted as Kamailio's {@code update_sl_stats} does:
+ * {@code 483_replies} counts 483s, {@code 4xx_replies} the other 4xx), {@code shmem:} (the JVM
+ * heap, see {@link JvmHeap}) and {@code tcp:current_opened_connections}.
  *
  * <p>Kamailio resets its core counters but not the tm and sl ones, which are functions over
  * per-process figures; the same split is kept here ({@link Kind#COUNTER} against
@@ -45,7 +46,8 @@ public final class CoreStatistics {
         statistics.add("core", "bad_msg_hdr", Kind.COUNTER, net::parseErrors);
         statistics.add("core", "shed_load", Kind.COUNTER, shedLoad);
 
-        statistics.add("tm", "UAS_transactions", Kind.FUNCTION, tm::createdServerTransactions);
+        statistics.add("tm", "UAS_transactions", Kind.FUNCTION,
+                () -> tm.createdServerTransactions() - tm.releasedServerTransactions());
         statistics.add("tm", "UAC_transactions", Kind.FUNCTION, tm::createdClientTransactions);
         statistics.add("tm", "inuse_transactions", Kind.GAUGE,
                 () -> tm.currentServerTransactions() + tm.currentClientTransactions());

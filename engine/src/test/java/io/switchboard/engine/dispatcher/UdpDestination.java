@@ -15,31 +15,31 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 
 /**
- * A gateway on 127.0.0.1 for the tests: answers OPTIONS with {@link #optionsCode} (0: not at all)
- * and INVITE with {@link #inviteCode}, keeps every request and response it gets, and sends
- * requests of its own from its port.
+ * A SIP endpoint on 127.0.0.1 for the tests, a gateway or a phone: answers OPTIONS with
+ * {@link #optionsCode} (0: not at all), INVITE with {@link #inviteCode} and other requests but ACK
+ * with 200, keeps every request and response it gets, and sends messages of its own from its port.
  */
-final class UdpDestination implements AutoCloseable {
+public final class UdpDestination implements AutoCloseable {
 
-    volatile int optionsCode = 200;
-    volatile int inviteCode = 200;
-    final BlockingQueue<SipRequest> received = new LinkedBlockingQueue<>();
-    final BlockingQueue<SipResponse> answers = new LinkedBlockingQueue<>();
+    public volatile int optionsCode = 200;
+    public volatile int inviteCode = 200;
+    public final BlockingQueue<SipRequest> received = new LinkedBlockingQueue<>();
+    public final BlockingQueue<SipResponse> answers = new LinkedBlockingQueue<>();
     private final DatagramSocket socket;
     private final Thread thread;
 
-    UdpDestination() throws SocketException {
+    public UdpDestination() throws SocketException {
         socket = new DatagramSocket(0, InetAddress.getLoopbackAddress());
         thread = new Thread(this::serve, "udp-destination-" + socket.getLocalPort());
         thread.setDaemon(true);
         thread.start();
     }
 
-    int port() {
+    public int port() {
         return socket.getLocalPort();
     }
 
-    String uri() {
+    public String uri() {
         return "sip:127.0.0.1:" + port();
     }
 
@@ -70,7 +70,7 @@ final class UdpDestination implements AutoCloseable {
     }
 
     /** Sends {@code text} (CRLF line ends) from this destination's port to {@code port} on 127.0.0.1. */
-    void send(String text, int port) throws IOException {
+    public void send(String text, int port) throws IOException {
         byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
         socket.send(new DatagramPacket(bytes, bytes.length, InetAddress.getLoopbackAddress(), port));
     }

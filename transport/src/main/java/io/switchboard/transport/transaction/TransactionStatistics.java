@@ -13,6 +13,7 @@ public final class TransactionStatistics {
     private final LongAdder currentClient = new LongAdder();
     private final LongAdder createdServer = new LongAdder();
     private final LongAdder createdClient = new LongAdder();
+    private final LongAdder releasedServer = new LongAdder();
     private final LongAdder retransmissionsSent = new LongAdder();
     private final LongAdder retransmissionsAbsorbed = new LongAdder();
     private final LongAdder timeouts = new LongAdder();
@@ -38,6 +39,14 @@ public final class TransactionStatistics {
 
     public long createdClientTransactions() {
         return createdClient.sum();
+    }
+
+    /**
+     * Server transactions their TU released before any response (a request forwarded statelessly
+     * or dropped): to the TU they were never transactions.
+     */
+    public long releasedServerTransactions() {
+        return releasedServer.sum();
     }
 
     /** Requests and responses the layer re-sent on a timer (A, E, G). */
@@ -66,6 +75,10 @@ public final class TransactionStatistics {
     void serverCreated() {
         createdServer.increment();
         currentServer.increment();
+    }
+
+    void serverReleased() {
+        releasedServer.increment();
     }
 
     void serverRemoved() {
@@ -105,8 +118,8 @@ public final class TransactionStatistics {
     public String toString() {
         return "TransactionStatistics[server=" + currentServerTransactions() + ", client=" + currentClientTransactions()
                 + ", createdServer=" + createdServerTransactions() + ", createdClient=" + createdClientTransactions()
-                + ", retransmissionsSent=" + retransmissionsSent() + ", retransmissionsAbsorbed="
-                + retransmissionsAbsorbed() + ", timeouts=" + timeouts() + ", transportErrors=" + transportErrors()
-                + ", strayResponses=" + strayResponses() + "]";
+                + ", releasedServer=" + releasedServerTransactions() + ", retransmissionsSent=" + retransmissionsSent()
+                + ", retransmissionsAbsorbed=" + retransmissionsAbsorbed() + ", timeouts=" + timeouts()
+                + ", transportErrors=" + transportErrors() + ", strayResponses=" + strayResponses() + "]";
     }
 }
