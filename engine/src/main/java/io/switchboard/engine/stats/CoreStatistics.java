@@ -14,7 +14,8 @@ import java.util.function.ToLongFunction;
  * The engine's own statistics under Kamailio's names (issue 4): {@code core:} (the core's
  * counters; {@code shed_load} is Switchboard's, the messages shed when the ingress is full),
  * {@code tm:} (the tmx module's, from the transaction layer: {@code UAS_transactions} and
- * {@code UAC_transactions} created, {@code 2xx_transactions} to {@code 6xx_transactions} server
+ * {@code UAC_transactions} created — requests forwarded statelessly or dropped, for which
+ * Kamailio creates none, left out — {@code 2xx_transactions} to {@code 6xx_transactions} server
  * transactions completed with a final reply of that class, {@code inuse_transactions} in the table,
  * {@code active_transactions} still without a final reply, {@code rpl_received} replies matched
  * to a client transaction, {@code rpl_generated} and {@code rpl_relayed} the replies server
@@ -51,7 +52,7 @@ public final class CoreStatistics {
         statistics.add("core", "bad_msg_hdr", Kind.COUNTER, net::parseErrors);
         statistics.add("core", "shed_load", Kind.COUNTER, shedLoad);
 
-        tmx(statistics, "UAS_transactions", tm::createdServerTransactions);
+        tmx(statistics, "UAS_transactions", () -> tm.createdServerTransactions() - tm.releasedServerTransactions());
         tmx(statistics, "UAC_transactions", tm::createdClientTransactions);
         for (int type = 2; type <= 6; type++) {
             int statusClass = type;

@@ -15,9 +15,9 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 
 /**
- * A gateway (or any UA) on 127.0.0.1 for the tests: answers OPTIONS with {@link #optionsCode} (0: not at all)
- * and INVITE with {@link #inviteCode}, keeps every request and response it gets, and sends
- * requests of its own from its port.
+ * A SIP endpoint on 127.0.0.1 for the tests, a gateway or a phone: answers OPTIONS with
+ * {@link #optionsCode} (0: not at all), INVITE with {@link #inviteCode} and other requests but ACK
+ * with 200, keeps every request and response it gets, and sends messages of its own from its port.
  */
 public final class UdpDestination implements AutoCloseable {
 

@@ -23,6 +23,15 @@ public final class TestEngine {
                 """.formatted(settings)));
     }
 
+    /** A statistic by its full name ({@code core:err_replies}), read with {@code stats.get_statistics}. */
+    public static long statistic(Engine engine, String name) {
+        String line = Ctl.call(engine, "stats.get_statistics", name).result().get(0).asText();
+        if (!line.startsWith(name + " = ")) {
+            throw new AssertionError("stats.get_statistics " + name + " answered " + line);
+        }
+        return Long.parseLong(line.substring(name.length() + 3));
+    }
+
     /** The UDP port the engine bound. */
     public static int udpPort(Engine engine) {
         return engine.listeners().stream().filter(l -> l.transport() == Transport.UDP).mapToInt(ListenAddress::port)

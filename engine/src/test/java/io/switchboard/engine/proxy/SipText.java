@@ -73,6 +73,15 @@ public final class SipText {
     }
 
     private static SipMessage message(String... lines) {
+        try {
+            return SipFramer.DEFAULT.frame(text(lines).getBytes(StandardCharsets.UTF_8));
+        } catch (SipParseException e) {
+            throw new AssertionError("test message does not frame: " + e.getMessage(), e);
+        }
+    }
+
+    /** The message as sent on the wire: {@code lines} with CRLFs, Content-Length 0 unless given, the blank line. */
+    public static String text(String... lines) {
         StringBuilder text = new StringBuilder(512);
         boolean hasLength = false;
         for (String line : lines) {
@@ -83,10 +92,6 @@ public final class SipText {
             text.append("Content-Length: 0\r\n");
         }
         text.append("\r\n");
-        try {
-            return SipFramer.DEFAULT.frame(text.toString().getBytes(StandardCharsets.UTF_8));
-        } catch (SipParseException e) {
-            throw new AssertionError("test message does not frame: " + e.getMessage(), e);
-        }
+        return text.toString();
     }
 }

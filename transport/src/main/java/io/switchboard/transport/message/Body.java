@@ -14,6 +14,15 @@ record Body(byte[] buf, int offset, int length, int declaredLength) {
         return new Body(bytes, 0, bytes.length, bytes.length);
     }
 
+    /** True when fewer bytes arrived than the Content-Length declared (a datagram cut short, RFC 3261 §18.3). */
+    boolean isShort() {
+        return declaredLength > length;
+    }
+
+    static String shortfall(int declaredLength, int received) {
+        return "Content-Length " + declaredLength + " is larger than the " + received + " body bytes received";
+    }
+
     byte[] bytes() {
         return Arrays.copyOfRange(buf, offset, offset + length);
     }

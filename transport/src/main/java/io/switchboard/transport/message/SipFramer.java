@@ -52,6 +52,20 @@ public final class SipFramer {
 
     /** Frames {@code length} bytes from {@code offset}; the message keeps a reference to {@code buf}. */
     public SipMessage frame(byte[] buf, int offset, int length) throws SipParseException {
+        return frame(buf, offset, length, false);
+    }
+
+    /**
+     * Frames one datagram as {@link #frame(byte[], int, int)} does, except that a Content-Length
+     * larger than the bytes after the header section is no framing error (RFC 3261 §18.3): the
+     * message keeps the body that arrived and {@link SipMessage#validate()} reports the shortfall,
+     * so a request can be answered 400 and a response discarded.
+     */
+    public SipMessage frameDatagram(byte[] buf, int offset, int length) throws SipParseException {
+        return frame(buf, offset, length, true);
+    }
+
+    private SipMessage frame(byte[] buf, int offset, int length, boolean datagram) throws SipParseException {
         if (length > limits.maxMessageSize()) {
             throw new SipLimitExceededException(SipLimits.Limit.MAX_MESSAGE_SIZE, limits.maxMessageSize(), length);
         }
@@ -106,11 +120,11 @@ public final class SipFramer {
             pos += field.encodedLength();
         }
         int available = end - pos;
-        if (contentLength > available) {
-            throw new SipParseException("Content-Length " + contentLength + " is larger than the " + available
-                    + " body bytes received");
+        if (contentLength > available && !datagram) {
+            throw new SipParseException(Body.shortfall(contentLength, available));
         }
-        Body body = new Body(buf, pos, contentLength >= 0 ? contentLength : available, contentLength);
+        Body body = new Body(buf, pos, contentLength >= 0 ? Math.min(contentLength, available) : available,
+                contentLength);
         HeaderField[] array = fields.toArray(new HeaderField[0]);
         return method != null
                 ? new SipRequest(method, startLine, array, body)

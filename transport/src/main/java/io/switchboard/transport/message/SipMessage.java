@@ -262,7 +262,8 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
     /**
      * Parses every header this model knows and checks what RFC 3261 §8.1.1 and §8.2 require of
      * any message: To, From, Call-ID, CSeq and Via present, single-instance headers not repeated,
-     * values in range. Subclasses add the checks of their start line.
+     * values in range, and (§18.3) the whole body the Content-Length declares. Subclasses add the
+     * checks of their start line.
      */
     public void validate() throws SipParseException {
         vias();
@@ -288,6 +289,9 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
         }
         if (count(HeaderName.CONTENT_LENGTH) > 1) {
             single(HeaderName.CONTENT_LENGTH);
+        }
+        if (body.isShort()) {
+            throw new SipParseException(Body.shortfall(body.declaredLength(), body.length()));
         }
     }
 

@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Frames each received datagram as one SIP message (RFC 3261 §18.1.2, §18.3). A datagram of
  * CRLFs only is a keep-alive (RFC 5626 §3.5.1) and is ignored; one that does not frame is counted
- * and dropped. Nothing is thrown into the pipeline.
+ * and dropped. One that ends before its Content-Length does is delivered, for the receiver to
+ * answer 400 or discard (§18.3). Nothing is thrown into the pipeline.
  */
 @ChannelHandler.Sharable
 final class DatagramHandler extends SimpleChannelInboundHandler<DatagramPacket> {
@@ -42,7 +43,7 @@ final class DatagramHandler extends SimpleChannelInboundHandler<DatagramPacket> 
         byte[] bytes = ByteBufUtil.getBytes(content);
         SipMessage message;
         try {
-            message = framer.frame(bytes, 0, bytes.length);
+            message = framer.frameDatagram(bytes, 0, bytes.length);
         } catch (SipParseException e) {
             counters.parseErrors.increment();
             log.debug("dropped a datagram from {}: {}", packet.sender(), e.getMessage());

@@ -86,11 +86,15 @@ public abstract sealed class ServerTransaction extends Transaction
     /**
      * Ends the transaction without a response, for a request the TU handled statelessly (a
      * stateless forward, RFC 3261 §16.11): it leaves the table, so a retransmission is a new
-     * request again, as it would be to a stateless proxy.
+     * request again, as it would be to a stateless proxy. Released before it sent anything, it
+     * counts as {@link TransactionStatistics#releasedServerTransactions() released}.
      */
     public final void release() {
         locked(() -> {
             if (!isTerminated()) {
+                if (lastResponse == null) {
+                    layer.statistics().serverReleased();
+                }
                 terminate(TerminationCause.NORMAL);
             }
         });

@@ -17,6 +17,7 @@ public final class TransactionStatistics {
     private final LongAdder currentClient = new LongAdder();
     private final LongAdder createdServer = new LongAdder();
     private final LongAdder createdClient = new LongAdder();
+    private final LongAdder releasedServer = new LongAdder();
     private final LongAdder retransmissionsSent = new LongAdder();
     private final LongAdder retransmissionsAbsorbed = new LongAdder();
     private final LongAdder timeouts = new LongAdder();
@@ -99,6 +100,14 @@ public final class TransactionStatistics {
         return Math.max(0, repliesReceived() - repliesRelayed());
     }
 
+    /**
+     * Server transactions their TU released before any response (a request forwarded statelessly
+     * or dropped): to the TU they were never transactions.
+     */
+    public long releasedServerTransactions() {
+        return releasedServer.sum();
+    }
+
     /** Requests and responses the layer re-sent on a timer (A, E, G). */
     public long retransmissionsSent() {
         return retransmissionsSent.sum();
@@ -125,6 +134,10 @@ public final class TransactionStatistics {
     void serverCreated() {
         createdServer.increment();
         currentServer.increment();
+    }
+
+    void serverReleased() {
+        releasedServer.increment();
     }
 
     void serverRemoved() {
@@ -184,6 +197,7 @@ public final class TransactionStatistics {
         return "TransactionStatistics[server=" + currentServerTransactions() + ", client=" + currentClientTransactions()
                 + ", active=" + activeTransactions()
                 + ", createdServer=" + createdServerTransactions() + ", createdClient=" + createdClientTransactions()
+                + ", releasedServer=" + releasedServerTransactions()
                 + ", repliesReceived=" + repliesReceived() + ", repliesSent=" + repliesSent() + ", repliesGenerated="
                 + repliesGenerated()
                 + ", retransmissionsSent=" + retransmissionsSent() + ", retransmissionsAbsorbed="

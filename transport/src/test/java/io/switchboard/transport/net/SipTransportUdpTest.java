@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.switchboard.transport.parse.SipParseException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
@@ -77,7 +79,7 @@ class SipTransportUdpTest {
         InetSocketAddress listener = transport.localAddress(Transport.UDP);
         send(peer, "\r\n\r\n", listener);
         send(peer, "this is not SIP\r\n\r\n", listener);
-        send(peer, INVITE.replace("Content-Length: 0", "Content-Length: 99"), listener);
+        send(peer, INVITE.replace("Content-Length: 0", "Content-Length: nine"), listener);
         send(peer, SipSamples.invite("after"), listener);
         InboundMessage in = received.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
         assertNotNull(in);
@@ -86,6 +88,18 @@ class SipTransportUdpTest {
                 WAIT, "two parse errors and one keep-alive, got " + transport.counters());
         assertEquals(1, transport.counters().received());
         assertTrue(received.isEmpty());
+    }
+
+    /** RFC 3261 §18.3: the receiver answers such a request 400 and discards such a response, so it gets it. */
+    @Test
+    void deliversADatagramCutShortOfItsContentLengthForTheReceiverToReject() throws Exception {
+        send(peer, INVITE.replace("Content-Length: 0", "Content-Length: 99"), transport.localAddress(Transport.UDP));
+        InboundMessage in = received.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
+        assertNotNull(in);
+        assertEquals(0, in.message().bodyLength());
+        assertTrue(assertThrows(SipParseException.class, () -> in.message().validate()).getMessage()
+                .contains("Content-Length 99 is larger than the 0 body bytes received"));
+        assertEquals(0, transport.counters().parseErrors());
     }
 
     @Test

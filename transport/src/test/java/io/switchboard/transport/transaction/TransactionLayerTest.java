@@ -196,6 +196,21 @@ class TransactionLayerTest {
         assertTrue(layer.whenIdle().toCompletableFuture().isDone());
     }
 
+    /** RFC 3261 §16.11: a request the TU forwards statelessly leaves no transaction behind. */
+    @Test
+    void aReleasedTransactionLeavesTheTableAndCountsAsReleasedUnlessItAnswered() throws Exception {
+        serve(invite("z9hG4bKs1")).release();
+        clock.advance(Duration.ofSeconds(1));
+        assertEquals(0, sender.count(), "no 100 Trying for a released INVITE");
+        ServerTransaction answered = serve(invite("z9hG4bKs1"));
+        answered.sendResponse(response(answered.request(), 180, "t1"));
+        answered.release();
+        TransactionStatistics statistics = layer.statistics();
+        assertEquals(2, statistics.createdServerTransactions());
+        assertEquals(1, statistics.releasedServerTransactions(), "the one that answered was a transaction");
+        assertEquals(0, statistics.currentServerTransactions());
+    }
+
     @Test
     void countsTransactionsInTheTable() throws Exception {
         ServerTransaction server = serve(request("OPTIONS", "z9hG4bKs1"));
