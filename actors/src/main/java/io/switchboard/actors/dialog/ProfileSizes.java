@@ -100,6 +100,7 @@ public final class ProfileSizes {
     private final ActorSystem<?> system;
     private final DialogDirectory directory;
     private volatile ProfileCounts others = ProfileCounts.EMPTY;
+    private ActorRef<Command> self;
 
     private ProfileSizes(ActorSystem<?> system, DialogDirectory directory) {
         this.system = system;
@@ -109,7 +110,7 @@ public final class ProfileSizes {
     /** Starts publishing this node's counts of {@code directory}, and reading the other nodes'. */
     static ProfileSizes start(ActorSystem<?> system, DialogDirectory directory) {
         ProfileSizes sizes = new ProfileSizes(system, directory);
-        system.systemActorOf(sizes.behavior(), "dialog-profiles", Props.empty());
+        sizes.self = system.systemActorOf(sizes.behavior(), "dialog-profiles", Props.empty());
         return sizes;
     }
 
@@ -121,12 +122,14 @@ public final class ProfileSizes {
     /** Sets the lifetime of every live dialog of the profile, on every node, to {@code lifetime} from now. */
     public CompletionStage<Void> setTimeout(String profile, String value, Duration lifetime, Duration timeout) {
         Command.SetTimeout set = new Command.SetTimeout(profile, value, lifetime.toSeconds());
-        return nodes(timeout).thenAccept(nodes -> nodes.forEach(node -> node.tell(set)));
+        self.tell(set);
+        return otherNodes(timeout).thenAccept(nodes -> nodes.forEach(node -> node.tell(set)));
     }
 
-    /** The live dialogs of the profile on every node that answers within {@code timeout}. */
+    /** The live dialogs of the profile: this node's, and those of every other node that answers within {@code timeout}. */
     public CompletionStage<List<DialogSnapshot>> list(String profile, String value, Duration timeout) {
-        return nodes(timeout).thenCompose(nodes -> {
+        List<DialogSnapshot> here = directory.inProfile(profile, value);
+        return otherNodes(timeout).thenCompose(nodes -> {
             List<CompletableFuture<List<DialogSnapshot>>> answers = nodes.stream()
                     .map(node -> AskPattern.<Command, Listed>ask(node,
                                     replyTo -> new Command.ListDialogs(profile, value, replyTo), timeout,
@@ -136,14 +139,24 @@ public final class ProfileSizes {
                             .toCompletableFuture())
                     .toList();
             return CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new))
-                    .thenApply(done -> answers.stream().flatMap(answer -> answer.join().stream()).toList());
+                    .thenApply(done -> Stream.concat(here.stream(),
+                            answers.stream().flatMap(answer -> answer.join().stream())).toList());
         });
     }
 
-    private CompletionStage<Set<ActorRef<Command>>> nodes(Duration timeout) {
+    /**
+     * The actors of the other nodes as the receptionist knows them (a node that just joined may be
+     * missing for a moment); none if the receptionist does not answer within {@code timeout}.
+     */
+    private CompletionStage<Set<ActorRef<Command>>> otherNodes(Duration timeout) {
         return AskPattern.<Receptionist.Command, Receptionist.Listing>ask(system.receptionist(),
                 replyTo -> Receptionist.find(SERVICE, replyTo), timeout, system.scheduler())
-                .thenApply(listing -> listing.getServiceInstances(SERVICE));
+                .thenApply(listing -> {
+                    Set<ActorRef<Command>> nodes = new HashSet<>(listing.getServiceInstances(SERVICE));
+                    nodes.remove(self);
+                    return nodes;
+                })
+                .exceptionally(failure -> Set.of());
     }
 
     private Behavior<Command> behavior() {

@@ -8,12 +8,10 @@ import com.typesafe.config.ConfigFactory;
 import io.switchboard.persistence.JournalSettings;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
+import io.switchboard.actors.cluster.TwoNodes;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
-import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.cluster.typed.Cluster;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,37 +19,18 @@ import org.junit.jupiter.api.Test;
  * dialogs of both, an ended dialog leaves the count on both, the dialogs of a profile are listed
  * from both, and when a node leaves, its dialogs stop counting on the other.
  */
-class ProfileSizesClusterTest {
+class ProfileSizesClusterTest extends TwoNodes {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final int CALLS = 12;
     private static final ProfileMembership ALICE = new ProfileMembership("caller", "alice");
     private static final DialogSettings SETTINGS = EntityHarness.settings("profiles-with-value = [caller]");
 
-    private ActorTestKit first;
-    private ActorTestKit second;
-
-    @AfterEach
-    void stop() {
-        if (second != null) {
-            second.shutdownTestKit();
-        }
-        if (first != null) {
-            first.shutdownTestKit();
-        }
-    }
-
-    private static Config node(String seeds) {
+    private static Config journaledNode(String seeds) {
         JournalSettings journal = JournalSettings.fromConfig(ConfigFactory
                 .parseString("switchboard.persistence.journal = memory")
                 .withFallback(ConfigFactory.defaultReference()).getConfig("switchboard"));
-        return journal.overlay().withFallback(ConfigFactory.parseString("""
-                pekko.actor.provider = cluster
-                pekko.remote.artery.canonical { hostname = "127.0.0.1", port = 0 }
-                pekko.cluster.seed-nodes = [%s]
-                pekko.cluster.jmx.multi-mbeans-in-same-jvm = on
-                pekko.loglevel = WARNING
-                """.formatted(seeds))).withFallback(ConfigFactory.load());
+        return journal.overlay().withFallback(TwoNodes.node(seeds));
     }
 
     private static Dialogs start(ActorTestKit kit) {
@@ -59,23 +38,15 @@ class ProfileSizesClusterTest {
                 new DialogStatistics(), new DialogDirectory(), DialogListener.NONE, Clock.systemUTC()));
     }
 
-    private static void eventually(ActorTestKit kit, Runnable assertion) {
-        TestProbe<Object> probe = kit.createTestProbe();
-        probe.awaitAssert(PATIENCE, () -> {
-            assertion.run();
-            return null;
-        });
-    }
-
     @Test
     void bothNodesCountTheDialogsOfBothAndALeavingNodesDialogsStopCounting() throws Exception {
-        first = ActorTestKit.create("profiles", node(""));
+        first = ActorTestKit.create("profiles", journaledNode(""));
         Dialogs a = start(first);
-        eventually(first, () -> assertTrue(Cluster.get(first.system()).selfMember().status().toString().equals("Up")));
+        eventually(first, PATIENCE, () -> assertTrue(Cluster.get(first.system()).selfMember().status().toString().equals("Up")));
         String seed = Cluster.get(first.system()).selfMember().address().toString();
-        second = ActorTestKit.create("profiles", node("\"" + seed + "\""));
+        second = ActorTestKit.create("profiles", journaledNode("\"" + seed + "\""));
         Dialogs b = start(second);
-        eventually(second, () -> assertEquals(2, Cluster.get(second.system()).state().members().size()));
+        eventually(second, PATIENCE, () -> assertEquals(2, Cluster.get(second.system()).state().members().size()));
 
         for (int i = 0; i < CALLS; i++) {
             String callId = "profiled-" + i + "@cluster.test";
@@ -84,24 +55,23 @@ class ProfileSizesClusterTest {
                     .get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
             via.setProfile(callId, ALICE, true);
         }
-        eventually(first, () -> assertEquals(CALLS, a.profiles().size("caller", "alice")));
-        eventually(second, () -> assertEquals(CALLS, b.profiles().size("caller", null)));
+        eventually(first, PATIENCE, () -> assertEquals(CALLS, a.profiles().size("caller", "alice")));
+        eventually(second, PATIENCE, () -> assertEquals(CALLS, b.profiles().size("caller", null)));
         int onSecond = b.directory().inProfile("caller", "alice").size();
         assertTrue(onSecond > 0 && onSecond < CALLS, "the dialogs are spread over both nodes: " + onSecond);
         assertEquals(0, a.profiles().size("caller", "bob"));
 
-        List<DialogSnapshot> listed = a.profiles().list("caller", "alice", PATIENCE).toCompletableFuture()
-                .get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
-        assertEquals(CALLS, listed.size(), "dlg.profile_list sees both nodes");
+        eventually(first, PATIENCE, () -> assertEquals(CALLS, a.profiles().list("caller", "alice", PATIENCE)
+                .toCompletableFuture().join().size(), "dlg.profile_list sees both nodes"));
 
         a.failed("profiled-0@cluster.test", 486);
-        eventually(second, () -> assertEquals(CALLS - 1, b.profiles().size("caller", "alice")));
-        eventually(first, () -> assertEquals(CALLS - 1, a.profiles().size("caller", "alice")));
+        eventually(second, PATIENCE, () -> assertEquals(CALLS - 1, b.profiles().size("caller", "alice")));
+        eventually(first, PATIENCE, () -> assertEquals(CALLS - 1, a.profiles().size("caller", "alice")));
 
         int onFirst = a.directory().inProfile("caller", "alice").size();
         second.shutdownTestKit();
         second = null;
-        eventually(first, () -> assertEquals(onFirst, a.profiles().size("caller", "alice"),
+        eventually(first, PATIENCE, () -> assertEquals(onFirst, a.profiles().size("caller", "alice"),
                 "the leaving node's dialogs (call setup, not journaled) no longer count"));
     }
 }

@@ -81,19 +81,7 @@ class DialogProfilesTest {
     }
 
     private String invite(String user) throws IOException {
-        String callId = user + "-" + System.nanoTime() + "@profiles.test";
-        int port = ua.port();
-        ua.send(String.join("\r\n",
-                "INVITE sip:" + user + "@127.0.0.1:" + port + " SIP/2.0",
-                "Via: SIP/2.0/UDP 127.0.0.1:" + port + ";branch=z9hG4bK-" + callId.hashCode(),
-                "Max-Forwards: 70",
-                "From: <sip:alice@example.com>;tag=caller",
-                "To: <sip:" + user + "@example.org>",
-                "Call-ID: " + callId,
-                "CSeq: 1 INVITE",
-                "Contact: <sip:alice@127.0.0.1:" + port + ">",
-                "Content-Length: 0", "", ""), TestEngine.udpPort(engine));
-        return callId;
+        return ua.sendInvite(user, "profiles.test", TestEngine.udpPort(engine));
     }
 
     /** The first final reply the engine sent for {@code callId}, or the 180 relayed back. */
