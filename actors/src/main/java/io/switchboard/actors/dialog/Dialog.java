@@ -4,6 +4,7 @@ import io.switchboard.actors.dialog.DialogEvent.Acked;
 import io.switchboard.actors.dialog.DialogEvent.Answered;
 import io.switchboard.actors.dialog.DialogEvent.Created;
 import io.switchboard.actors.dialog.DialogEvent.Failed;
+import io.switchboard.actors.dialog.DialogEvent.ProfilesChanged;
 import io.switchboard.actors.dialog.DialogEvent.SequentialRequest;
 import io.switchboard.actors.dialog.DialogEvent.Terminated;
 import io.switchboard.actors.dialog.DialogEvent.TimeoutChanged;
@@ -30,14 +31,19 @@ import java.util.Optional;
  * @param calleeCseq      the highest CSeq seen from the callee, 0 before its first request
  * @param deadlines       the timers' deadlines
  * @param ending          how the dialog ended, null until it did
+ * @param profiles        the profiles it is in (seed manual section 4, 7.1), each membership once
  */
 public record Dialog(DialogState state, InitialInvite invite, DialogProperties properties, long initMillis,
-        long lifetimeSeconds, Answer answer, long callerCseq, long calleeCseq, Deadlines deadlines, Ending ending)
-        implements CborSerializable {
+        long lifetimeSeconds, Answer answer, long callerCseq, long calleeCseq, Deadlines deadlines, Ending ending,
+        List<ProfileMembership> profiles) implements CborSerializable {
 
     /** No dialog: what an entity holds before its first INVITE. Takes a {@link Created} like a deleted dialog. */
     public static final Dialog EMPTY = new Dialog(DialogState.DELETED, null, DialogProperties.NONE, 0, 0, null, 0, 0,
-            new Deadlines(0, 0, 0, 0), null);
+            new Deadlines(0, 0, 0, 0), null, List.of());
+
+    public Dialog {
+        profiles = profiles == null ? List.of() : List.copyOf(profiles);
+    }
 
     /** After {@code noack-timeout} the lifetime is set to this much more (seed manual 6.8: "10 more seconds"). */
     public static final long NOACK_GRACE_MILLIS = 10_000;
@@ -76,51 +82,54 @@ public record Dialog(DialogState state, InitialInvite invite, DialogProperties p
             case TERMINATED -> terminated((Terminated) event);
             case TIMEOUT_CHANGED -> timeoutChanged((TimeoutChanged) event);
             case SEQUENTIAL_REQUEST -> sequentialRequest((SequentialRequest) event);
+            case PROFILES_CHANGED -> new Dialog(state, invite, properties, initMillis, lifetimeSeconds, answer,
+                    callerCseq, calleeCseq, deadlines, ending, ((ProfilesChanged) event).profiles());
         };
     }
 
     private static Dialog created(Created e) {
         return new Dialog(DialogState.UNCONFIRMED, e.invite(), e.properties(), e.atMillis(), e.lifetimeSeconds(), null,
-                e.invite().cseq(), 0, new Deadlines(e.earlyDeadline(), 0, 0, 0), null);
+                e.invite().cseq(), 0, new Deadlines(e.earlyDeadline(), 0, 0, 0), null, List.of());
     }
 
     private Dialog in(DialogState to) {
         return new Dialog(to, invite, properties, initMillis, lifetimeSeconds, answer, callerCseq, calleeCseq,
-                deadlines, ending);
+                deadlines, ending, profiles);
     }
 
     private Dialog answered(Answered e) {
         return new Dialog(DialogState.CONFIRMED_NA, invite, properties, initMillis, lifetimeSeconds,
                 new Answer(e.toTag(), e.calleeContact(), e.recordRoutes(), e.atMillis()), callerCseq, calleeCseq,
-                new Deadlines(0, e.noackDeadline(), e.lifetimeDeadline(), 0), ending);
+                new Deadlines(0, e.noackDeadline(), e.lifetimeDeadline(), 0), ending, profiles);
     }
 
     private Dialog acked(Acked e) {
         return new Dialog(DialogState.CONFIRMED, invite, properties, initMillis, lifetimeSeconds, answer,
-                Math.max(callerCseq, e.cseq()), calleeCseq, withLifetime(e.lifetimeDeadline()), ending);
+                Math.max(callerCseq, e.cseq()), calleeCseq, withLifetime(e.lifetimeDeadline()), ending, profiles);
     }
 
     private Dialog failed(Failed e) {
         return new Dialog(DialogState.DELETED, invite, properties, initMillis, lifetimeSeconds, answer, callerCseq,
-                calleeCseq, new Deadlines(0, 0, 0, e.endDeadline()), new Ending(null, "failed", e.code(), e.atMillis()));
+                calleeCseq, new Deadlines(0, 0, 0, e.endDeadline()), new Ending(null, "failed", e.code(), e.atMillis()), profiles);
     }
 
     private Dialog terminated(Terminated e) {
         return new Dialog(DialogState.DELETED, invite, properties, initMillis, lifetimeSeconds, answer, callerCseq,
-                calleeCseq, new Deadlines(0, 0, 0, e.endDeadline()), new Ending(e.cause(), e.reason(), 0, e.atMillis()));
+                calleeCseq, new Deadlines(0, 0, 0, e.endDeadline()), new Ending(e.cause(), e.reason(), 0, e.atMillis()), profiles);
     }
 
     private Dialog timeoutChanged(TimeoutChanged e) {
         Deadlines next = e.lifetimeDeadline() > 0 ? withLifetime(e.lifetimeDeadline()) : deadlines;
         return new Dialog(state, invite, properties, initMillis, e.lifetimeSeconds(), answer, callerCseq, calleeCseq,
-                next, ending);
+                next, ending, profiles);
     }
 
     private Dialog sequentialRequest(SequentialRequest e) {
         boolean fromCaller = e.from() == Side.CALLER;
         return new Dialog(state, invite, properties, initMillis, lifetimeSeconds, answer,
                 fromCaller ? Math.max(callerCseq, e.cseq()) : callerCseq,
-                fromCaller ? calleeCseq : Math.max(calleeCseq, e.cseq()), withLifetime(e.lifetimeDeadline()), ending);
+                fromCaller ? calleeCseq : Math.max(calleeCseq, e.cseq()), withLifetime(e.lifetimeDeadline()), ending,
+                profiles);
     }
 
     private Deadlines withLifetime(long lifetime) {
@@ -193,6 +202,21 @@ public record Dialog(DialogState state, InitialInvite invite, DialogProperties p
         return List.copyOf(hops);
     }
 
+    /** The profiles after {@code membership} was set ({@code member}) or unset: every membership once. */
+    public ProfilesChanged withProfile(ProfileMembership membership, boolean member) {
+        List<ProfileMembership> next = new ArrayList<>(profiles);
+        next.remove(membership);
+        if (member) {
+            next.add(membership);
+        }
+        return new ProfilesChanged(next);
+    }
+
+    /** {@code is_in_profile(profile[, value])}: a live dialog in {@code profile}, with {@code value} unless null. */
+    public boolean inProfile(String profile, String value) {
+        return state != DialogState.DELETED && profiles.stream().anyMatch(m -> m.matches(profile, value));
+    }
+
     /** The To tag of the 2xx, or null before it. */
     public String toTag() {
         return answer == null ? null : answer.toTag();
@@ -206,6 +230,7 @@ public record Dialog(DialogState state, InitialInvite invite, DialogProperties p
                 answer == null ? null : answer.calleeContact(), callerCseq, calleeCseq, invite.callerRouteSet(),
                 calleeRouteSet(), invite.callerSocket(), invite.calleeSocket(), initMillis,
                 answer == null ? 0 : answer.atMillis(), ending == null ? 0 : ending.atMillis(), deadline(),
-                lifetimeSeconds, properties, ending == null ? null : ending.cause(), ending == null ? 0 : ending.code());
+                lifetimeSeconds, properties, ending == null ? null : ending.cause(), ending == null ? 0 : ending.code(),
+                profiles);
     }
 }

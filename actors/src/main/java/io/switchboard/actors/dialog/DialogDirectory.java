@@ -1,6 +1,7 @@
 package io.switchboard.actors.dialog;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -10,7 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code dlg.briefing} and {@code $DLG_count} read (seed manual 9.1, 9.3, 9.14, 9.16, 10.1)
  * without asking every entity. Entities update it on every change and remove their dialog when it
  * ends or when they stop. On a cluster this is one node's share of the dialogs; the cluster-wide
- * view is a later concern (issue 9).
+ * view is a later concern (issue 9), except for the profile counts, which {@link ProfileSizes}
+ * publishes. The counts move with the dialog in one atomic step per Call-ID.
  */
 public final class DialogDirectory {
 
@@ -24,6 +26,7 @@ public final class DialogDirectory {
     }
 
     private final ConcurrentHashMap<String, DialogSnapshot> live = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<ProfileMembership, Long> memberships = new ConcurrentHashMap<>();
 
     /** The dialog with this Call-ID, if it is live here. */
     public Optional<DialogSnapshot> get(String callId) {
@@ -52,15 +55,39 @@ public final class DialogDirectory {
         return new ActiveCounts(counts[1], counts[2], counts[3], counts[4]);
     }
 
+    /** The live dialogs here in {@code profile}, with {@code value} unless it is null. */
+    public List<DialogSnapshot> inProfile(String profile, String value) {
+        return live.values().stream().filter(d -> d.profiles().stream().anyMatch(m -> m.matches(profile, value)))
+                .toList();
+    }
+
+    /** How many live dialogs here are in each profile. */
+    public ProfileCounts profileCounts() {
+        return ProfileCounts.of(Map.copyOf(memberships));
+    }
+
     void put(DialogSnapshot dialog) {
         if (dialog.state() == DialogState.DELETED) {
-            live.remove(dialog.callId());
+            remove(dialog.callId());
         } else {
-            live.put(dialog.callId(), dialog);
+            live.compute(dialog.callId(), (callId, old) -> {
+                count(old, -1);
+                count(dialog, 1);
+                return dialog;
+            });
         }
     }
 
     void remove(String callId) {
-        live.remove(callId);
+        live.computeIfPresent(callId, (id, old) -> {
+            count(old, -1);
+            return null;
+        });
+    }
+
+    private void count(DialogSnapshot dialog, long delta) {
+        if (dialog != null) {
+            dialog.profiles().forEach(m -> memberships.merge(m, delta, (a, b) -> a + b == 0 ? null : a + b));
+        }
     }
 }

@@ -3,6 +3,7 @@ package io.switchboard.actors.dialog;
 import io.switchboard.actors.dialog.DialogEvent.Answered;
 import io.switchboard.actors.dialog.DialogEvent.Created;
 import io.switchboard.actors.dialog.DialogEvent.Failed;
+import io.switchboard.actors.dialog.DialogEvent.ProfilesChanged;
 import io.switchboard.actors.dialog.DialogEvent.ProvisionalReceived;
 import io.switchboard.actors.dialog.DialogEvent.Terminated;
 import io.switchboard.actors.dialog.DialogEvent.TimeoutChanged;
@@ -33,7 +34,7 @@ import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
 /**
  * One dialog per Call-ID (forks and spirals of a call share it): a sharded, event-sourced entity
  * keeping Kamailio's states, timers and rules (seed manual sections 2, 3, 6.6–6.12, 6.49, 6.54,
- * 7.10–7.14, 8, 11). The engine tells it what the call does (the initial INVITE, replies,
+ * 7.1–7.3, 7.10–7.14, 8, 11). The engine tells it what the call does (the initial INVITE, replies,
  * sequential requests) and asks it only where a route needs an answer.
  *
  * <p>The event-sourced state is what the journal holds; the dialog the entity works with
@@ -90,6 +91,18 @@ public final class DialogEntity extends EventSourcedBehavior<DialogEntity.Comman
 
         /** {@code dlg_set_timeout}: a new lifetime from now; replies false when the dialog is gone ({@code replyTo} may be null). */
         record SetTimeout(long seconds, ActorRef<Boolean> replyTo) implements Command {
+        }
+
+        /**
+         * {@code set_dlg_profile} ({@code member}) or {@code unset_dlg_profile} (seed manual 7.1, 7.2);
+         * replies false when the dialog is gone ({@code replyTo} may be null).
+         */
+        record SetProfile(ProfileMembership membership, boolean member, ActorRef<Boolean> replyTo)
+                implements Command {
+        }
+
+        /** {@code is_in_profile(profile[, value])} (7.3): a null {@code value} matches any. */
+        record InProfile(String profile, String value, ActorRef<Boolean> replyTo) implements Command {
         }
 
         /** The dialog as {@code dlg.list} shows it. */
@@ -185,6 +198,8 @@ public final class DialogEntity extends EventSourcedBehavior<DialogEntity.Comman
                 .onCommand(Command.InDialogRequest.class, this::onInDialogRequest)
                 .onCommand(Command.Terminate.class, this::onTerminate)
                 .onCommand(Command.SetTimeout.class, this::onSetTimeout)
+                .onCommand(Command.SetProfile.class, this::onSetProfile)
+                .onCommand(Command.InProfile.class, this::onInProfile)
                 .onCommand(Command.Get.class, this::onGet)
                 .onCommand(Command.IsKnown.class, this::onIsKnown)
                 .onCommand(Command.Stop.class, stop -> Effect().stop())
@@ -238,7 +253,11 @@ public final class DialogEntity extends EventSourcedBehavior<DialogEntity.Comman
         long now = now();
         Answered answered = new Answered(answer.toTag(), answer.calleeContact(), answer.recordRoutes(), now,
                 now + current.lifetimeSeconds() * 1000, now + settings.noackTimeout().toMillis());
-        return valid(answered) ? persist(List.of(current.asCreated(), answered)) : Effect().none();
+        if (!valid(answered)) {
+            return Effect().none();
+        }
+        return persist(current.profiles().isEmpty() ? List.of(current.asCreated(), answered)
+                : List.of(current.asCreated(), new ProfilesChanged(current.profiles()), answered));
     }
 
     private Effect<DialogEvent, Dialog> onFailure(Command.Failure failure) {
@@ -281,16 +300,39 @@ public final class DialogEntity extends EventSourcedBehavior<DialogEntity.Comman
     }
 
     private Effect<DialogEvent, Dialog> onSetTimeout(Command.SetTimeout set) {
-        boolean going = current.state() != DialogState.DELETED && set.seconds() > 0;
-        if (set.replyTo() != null) {
-            set.replyTo().tell(going);
-        }
+        boolean going = answerLive(set.replyTo()) && set.seconds() > 0;
         if (!going) {
             return Effect().none();
         }
         boolean confirmed = current.state().isConfirmed();
-        TimeoutChanged event = new TimeoutChanged(set.seconds(), confirmed ? now() + set.seconds() * 1000 : 0);
-        return confirmed ? persist(List.of(event)) : inMemory(event);
+        return journaledOnceConfirmed(new TimeoutChanged(set.seconds(), confirmed ? now() + set.seconds() * 1000 : 0));
+    }
+
+    private Effect<DialogEvent, Dialog> onSetProfile(Command.SetProfile set) {
+        if (!answerLive(set.replyTo())) {
+            return Effect().none();
+        }
+        ProfilesChanged event = current.withProfile(set.membership(), set.member());
+        return event.profiles().equals(current.profiles()) ? Effect().none() : journaledOnceConfirmed(event);
+    }
+
+    private Effect<DialogEvent, Dialog> onInProfile(Command.InProfile asked) {
+        asked.replyTo().tell(current.inProfile(asked.profile(), asked.value()));
+        return Effect().none();
+    }
+
+    /** Tells {@code replyTo}, if any, whether the dialog is live (not ended, not unknown); returns that. */
+    private boolean answerLive(ActorRef<Boolean> replyTo) {
+        boolean live = current.state() != DialogState.DELETED;
+        if (replyTo != null) {
+            replyTo.tell(live);
+        }
+        return live;
+    }
+
+    /** A change journaled once the dialog is answered, only in memory before (written with the answer). */
+    private Effect<DialogEvent, Dialog> journaledOnceConfirmed(DialogEvent event) {
+        return current.state().isConfirmed() ? persist(List.of(event)) : inMemory(event);
     }
 
     private Effect<DialogEvent, Dialog> onGet(Command.Get get) {
@@ -384,8 +426,7 @@ public final class DialogEntity extends EventSourcedBehavior<DialogEntity.Comman
     /** Ends the dialog: journaled once it was answered, in memory before. */
     private Effect<DialogEvent, Dialog> end(EndCause cause, String reason) {
         long now = now();
-        Terminated event = new Terminated(cause, reason, now, now + settings.endTimeout().toMillis());
-        return current.state().isConfirmed() ? persist(List.of(event)) : inMemory(event);
+        return journaledOnceConfirmed(new Terminated(cause, reason, now, now + settings.endTimeout().toMillis()));
     }
 
     private boolean valid(DialogEvent event) {

@@ -10,7 +10,8 @@ import java.util.List;
  * <p>Which are journaled ({@link DialogEntity} decides; Kamailio writes neither the early nor the
  * deleted state, seed manual section 3): a dialog is written first when it is confirmed, as
  * {@link Created} and {@link Answered} in one atomic write; then {@link Acked}, {@link Terminated},
- * {@link TimeoutChanged} and the {@link SequentialRequest}s that raise a CSeq. {@link Created},
+ * {@link TimeoutChanged}, {@link ProfilesChanged} and the {@link SequentialRequest}s that raise a
+ * CSeq; profiles set before the answer are written with it, between the two. {@link Created},
  * {@link ProvisionalReceived}, {@link Failed}, a {@link TimeoutChanged} before the answer and a
  * {@link Terminated} of an unanswered dialog only change the dialog in memory: a node that dies
  * during call setup loses the setup, as Kamailio does, and the caller's UA finishes it anyway.
@@ -19,7 +20,8 @@ import java.util.List;
 public sealed interface DialogEvent extends CborSerializable {
 
     /** The kinds of event, for the transition table. */
-    enum Kind { CREATED, PROVISIONAL_RECEIVED, ANSWERED, ACKED, FAILED, TERMINATED, TIMEOUT_CHANGED, SEQUENTIAL_REQUEST }
+    enum Kind { CREATED, PROVISIONAL_RECEIVED, ANSWERED, ACKED, FAILED, TERMINATED, TIMEOUT_CHANGED, SEQUENTIAL_REQUEST,
+        PROFILES_CHANGED }
 
     Kind kind();
 
@@ -92,6 +94,20 @@ public sealed interface DialogEvent extends CborSerializable {
     record SequentialRequest(Side from, String method, long cseq, long lifetimeDeadline) implements DialogEvent {
         public Kind kind() {
             return Kind.SEQUENTIAL_REQUEST;
+        }
+    }
+
+    /**
+     * The profiles the dialog is in now ({@code set_dlg_profile}, {@code unset_dlg_profile}, seed
+     * manual 7.1, 7.2): the whole set, so applying it again changes nothing.
+     */
+    record ProfilesChanged(List<ProfileMembership> profiles) implements DialogEvent {
+        public ProfilesChanged {
+            profiles = List.copyOf(profiles);
+        }
+
+        public Kind kind() {
+            return Kind.PROFILES_CHANGED;
         }
     }
 }

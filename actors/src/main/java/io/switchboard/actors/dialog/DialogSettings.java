@@ -5,19 +5,21 @@ import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigValueType;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The dialog module's parameters under {@code switchboard.dialog}, with the seed manual's names in
  * kebab-case and its defaults (section 6): {@code default-timeout} 43200 s (6.6),
  * {@code early-timeout} 300 s (6.7), {@code noack-timeout} 60 s (6.8), {@code end-timeout} 300 s
  * (6.9), {@code timeout-noreset} 0 (6.54), {@code send-bye} 0 (6.49), {@code detect-spirals} 1
- * (6.12), {@code rr-param} "did" (6.3), {@code dlg-match-mode} 0 (6.11). A timeout given as a bare
+ * (6.12), {@code rr-param} "did" (6.3), {@code dlg-match-mode} 0 (6.11), {@code profiles-with-value} and
+ * {@code profiles-no-value} empty (6.44, 6.45; lists of names here). A timeout given as a bare
  * number is in seconds, Kamailio's unit; a HOCON duration ({@code 90s}, {@code 2m}) also works.
  * Switches take 0/1 or on/off. A wrong value is an {@link IllegalArgumentException} naming the key.
  */
 public record DialogSettings(Duration defaultTimeout, Duration earlyTimeout, Duration noackTimeout,
         Duration endTimeout, boolean timeoutNoreset, boolean sendBye, boolean detectSpirals, String rrParam,
-        MatchMode matchMode) {
+        MatchMode matchMode, ProfileDefinitions profiles) {
 
     /** Path of the settings block within the root configuration. */
     public static final String PATH = "switchboard.dialog";
@@ -38,7 +40,26 @@ public record DialogSettings(Duration defaultTimeout, Duration earlyTimeout, Dur
         return new DialogSettings(timeout(c, "default-timeout"), timeout(c, "early-timeout"),
                 timeout(c, "noack-timeout"), timeout(c, "end-timeout"), flag(c, "timeout-noreset"),
                 flag(c, "send-bye"), flag(c, "detect-spirals"), rrParam, MatchMode.of(mode).orElseThrow(
-                        () -> new IllegalArgumentException("setting " + PATH + ".dlg-match-mode must be 0, 1 or 2, not " + mode)));
+                        () -> new IllegalArgumentException("setting " + PATH + ".dlg-match-mode must be 0, 1 or 2, not " + mode)),
+                profiles(c));
+    }
+
+    private static ProfileDefinitions profiles(Config c) {
+        try {
+            return ProfileDefinitions.of(names(c, "profiles-with-value"), names(c, "profiles-no-value"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("setting " + PATH + ".profiles-with-value/profiles-no-value: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static List<String> names(Config c, String key) {
+        try {
+            return c.getStringList(key);
+        } catch (ConfigException e) {
+            throw new IllegalArgumentException("setting " + PATH + "." + key + " must be a list of profile names: "
+                    + e.getMessage(), e);
+        }
     }
 
     private static Duration timeout(Config c, String key) {

@@ -19,13 +19,18 @@ import java.util.List;
  * @param lifetimeSeconds {@code lifetime}
  * @param endCause        why it ended, null while going or when it failed
  * @param failureCode     the final reply code of a failed dialog, else 0
+ * @param profiles        the profiles it is in
  */
 public record DialogSnapshot(int hEntry, long hId, String callId, DialogState state, String fromUri, String fromTag,
         String toUri, String toTag, String requestUri, String callerContact, String calleeContact, long callerCseq,
         long calleeCseq, List<String> callerRouteSet, List<String> calleeRouteSet, String callerSocket,
         String calleeSocket, long initMillis, long startMillis, long endMillis, long timeoutMillis,
-        long lifetimeSeconds, DialogProperties properties, EndCause endCause, int failureCode)
-        implements CborSerializable {
+        long lifetimeSeconds, DialogProperties properties, EndCause endCause, int failureCode,
+        List<ProfileMembership> profiles) implements CborSerializable {
+
+    public DialogSnapshot {
+        profiles = profiles == null ? List.of() : List.copyOf(profiles);
+    }
 
     /** The DID cookie of this dialog. */
     public String did() {

@@ -32,10 +32,12 @@ public final class Dialogs {
 
     private final ClusterSharding sharding;
     private final DialogEnvironment env;
+    private final ProfileSizes profileSizes;
 
-    private Dialogs(ClusterSharding sharding, DialogEnvironment env) {
+    private Dialogs(ClusterSharding sharding, DialogEnvironment env, ProfileSizes profileSizes) {
         this.sharding = sharding;
         this.env = env;
+        this.profileSizes = profileSizes;
     }
 
     /**
@@ -60,7 +62,7 @@ public final class Dialogs {
                         entity -> DialogEntity.create(entity.getEntityId(), env, entity.getShard()))
                 .withStopMessage(Command.Stop.INSTANCE)
                 .withSettings(settings));
-        return new Dialogs(sharding, env);
+        return new Dialogs(sharding, env, ProfileSizes.start(system, env.directory()));
     }
 
     /** {@code dlg_manage()} on an initial INVITE. */
@@ -112,6 +114,19 @@ public final class Dialogs {
         return entity(callId).ask(replyTo -> new Command.SetTimeout(lifetime.toSeconds(), replyTo), timeout);
     }
 
+    /**
+     * {@code set_dlg_profile} ({@code member}) or {@code unset_dlg_profile} for the dialog of
+     * {@code callId}: written with the dialog, so it holds on the node that recovers it.
+     */
+    public void setProfile(String callId, ProfileMembership membership, boolean member) {
+        entity(callId).tell(new Command.SetProfile(membership, member, null));
+    }
+
+    /** {@code is_in_profile(profile[, value])} for the dialog of {@code callId}; a null {@code value} matches any. */
+    public CompletionStage<Boolean> inProfile(String callId, String profile, String value, Duration timeout) {
+        return entity(callId).ask(replyTo -> new Command.InProfile(profile, value, replyTo), timeout);
+    }
+
     /** The dialog of {@code callId} as {@code dlg.dlg_list} shows it, wherever in the cluster it lives. */
     public CompletionStage<Optional<DialogSnapshot>> get(String callId, Duration timeout) {
         return entity(callId).ask(Command.Get::new, timeout).thenApply(DialogEntity.Found::dialog);
@@ -142,6 +157,11 @@ public final class Dialogs {
     /** The statistics of this node's dialogs. */
     public DialogStatistics statistics() {
         return env.statistics();
+    }
+
+    /** Cluster-wide profile sizes, and the dialogs of a profile on every node. */
+    public ProfileSizes profiles() {
+        return profileSizes;
     }
 
     /** The settings the entities run with. */

@@ -50,6 +50,12 @@ public final class TwoNodes {
         first = null;
     }
 
+    /** Shuts the second node down: it leaves the cluster. */
+    public void stopSecond() {
+        second.shutdownTestKit();
+        second = null;
+    }
+
     /** Shuts down the nodes still running. */
     public void stop() {
         if (second != null) {

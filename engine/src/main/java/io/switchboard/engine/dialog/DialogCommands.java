@@ -34,8 +34,10 @@ import java.util.stream.Stream;
  * and answers. The lists ({@code dlg.list}, {@code dlg.list_match}, {@code dlg.briefing},
  * {@code dlg.stats_active}, {@code dlg.dump_file}) and {@code dlg.end_dlg} read the dialogs this
  * node holds; the commands naming a Call-ID ask its dialog wherever it runs, within
- * {@link #ASK}. An unknown dialog is Kamailio's error 404 "Dialog not found"; a dialog that is
- * not confirmed where the command needs it, 500.
+ * {@link #ASK}. The profile commands count and list the whole cluster ({@code dlg.profile_get_size}
+ * from this node's replicated counts, {@code dlg.profile_list} by asking every node). An unknown
+ * dialog is Kamailio's error 404 "Dialog not found", an unknown profile 404 "Profile not found"; a
+ * dialog that is not confirmed where the command needs it, 500.
  */
 final class DialogCommands {
 
@@ -46,6 +48,8 @@ final class DialogCommands {
     private static final int FAILED = 500;
     private static final List<RpcParam> TAGS = List.of(RpcParam.string("callid"), RpcParam.string("from_tag"),
             RpcParam.string("to_tag"));
+    private static final List<RpcParam> PROFILE = List.of(RpcParam.string("profile"),
+            RpcParam.string("value").optional());
     private static final Comparator<DialogSnapshot> TABLE_ORDER =
             Comparator.comparingInt(DialogSnapshot::hEntry).thenComparingLong(DialogSnapshot::hId);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -84,6 +88,10 @@ final class DialogCommands {
         commands.add(new RpcCommand("dlg.briefing", "Lists h_entry, h_id and the attributes attrs asks for of each "
                 + "dialog (letters of ftcFTISEs, default ftcFT).",
                 List.of(RpcParam.string("attrs").optional()), dlg::briefing));
+        commands.add(new RpcCommand("dlg.profile_get_size", "Returns the number of dialogs in a profile, of the "
+                + "whole cluster, optionally those with one value.", PROFILE, dlg::profileGetSize));
+        commands.add(new RpcCommand("dlg.profile_list", "Lists the dialogs in a profile on every node of the "
+                + "cluster, optionally those with one value.", PROFILE, dlg::profileList));
         commands.add(new RpcCommand("dlg.dump_file", "Writes all dialogs to a file as a JSON array.",
                 List.of(RpcParam.string("file")), dlg::dumpFile));
     }
@@ -167,6 +175,26 @@ final class DialogCommands {
     private Object briefing(RpcArguments args) throws RpcException {
         String attrs = DialogListing.briefingAttributes(args.string("attrs"));
         return held().map(d -> DialogListing.briefing(d, attrs)).iterator();
+    }
+
+    private Object profileGetSize(RpcArguments args) throws RpcException {
+        String profile = args.string("profile");
+        return dialogs.profiles().size(profile, profileValue(profile, args.string("value")));
+    }
+
+    private Object profileList(RpcArguments args) throws RpcException {
+        String profile = args.string("profile");
+        String value = profileValue(profile, args.string("value"));
+        return listed(ask(dialogs.profiles().list(profile, value, ASK)).stream().sorted(TABLE_ORDER)).toList();
+    }
+
+    /** The value to match in {@code profile} (null: any); Kamailio's 404 for a profile that is not defined. */
+    private String profileValue(String profile, String value) throws RpcException {
+        try {
+            return dialogs.settings().profiles().matchValue(profile, value);
+        } catch (IllegalArgumentException e) {
+            throw new RpcException(NOT_FOUND, "Profile not found: " + profile);
+        }
     }
 
     private Object dumpFile(RpcArguments args) throws RpcException {

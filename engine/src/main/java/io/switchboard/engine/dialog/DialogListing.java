@@ -10,8 +10,9 @@ import java.util.Map;
  * How the {@code dlg.*} commands show a dialog, with the members of Kamailio's answers (seed
  * manual 001, 9.1 {@code dlg.list}, 9.6 {@code dlg.dlg_list}, 9.16 {@code dlg.briefing}): times
  * in epoch seconds, 0 when not reached; CSeqs and route sets as strings, the route set's entries
- * joined by commas. Switchboard has no dialog flags, profiles or variables yet: {@code dflags},
- * {@code sflags} and {@code iflags} are 0, {@code profiles} and {@code variables} empty, and
+ * joined by commas; {@code profiles} as Kamailio lists them, the name of a profile without values
+ * and a {@code {name: value}} object for one with. Switchboard has no dialog flags or variables
+ * yet: {@code dflags}, {@code sflags} and {@code iflags} are 0, {@code variables} empty, and
  * {@code ref} is 1, the one entity that holds the dialog.
  */
 final class DialogListing {
@@ -45,7 +46,8 @@ final class DialogListing {
         dialog.put("iflags", 0);
         dialog.put("caller", leg(d.fromTag(), d.callerContact(), d.callerCseq(), d.callerRouteSet(), d.callerSocket()));
         dialog.put("callee", leg(d.toTag(), d.calleeContact(), d.calleeCseq(), d.calleeRouteSet(), d.calleeSocket()));
-        dialog.put("profiles", List.of());
+        dialog.put("profiles", d.profiles().stream()
+                .map(m -> m.value() == null ? m.profile() : (Object) Map.of(m.profile(), m.value())).toList());
         dialog.put("variables", List.of());
         return dialog;
     }

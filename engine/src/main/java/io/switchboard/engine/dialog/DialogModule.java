@@ -4,6 +4,7 @@ import io.switchboard.actors.dialog.DialogDirectory;
 import io.switchboard.actors.dialog.DialogEnvironment;
 import io.switchboard.actors.dialog.DialogStatistics;
 import io.switchboard.actors.dialog.Dialogs;
+import io.switchboard.actors.dialog.ProfileDefinitions;
 import io.switchboard.engine.management.Management;
 import io.switchboard.engine.proxy.Lanes;
 import io.switchboard.engine.proxy.LocalAddresses;
@@ -99,6 +100,11 @@ public final class DialogModule {
     /** {@code switchboard.dialog.dlg-flag}: the request flag that has an initial INVITE tracked, if any. */
     public OptionalInt dlgFlag() {
         return config.dlgFlag();
+    }
+
+    /** {@code switchboard.dialog.profiles-with-value} and {@code profiles-no-value}. */
+    ProfileDefinitions profiles() {
+        return config.dialog().profiles();
     }
 
     /** {@code switchboard.dialog.ask-timeout}. */

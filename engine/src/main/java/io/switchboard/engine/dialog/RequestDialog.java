@@ -4,6 +4,7 @@ import io.switchboard.actors.dialog.DialogProperties;
 import io.switchboard.actors.dialog.DialogSnapshot;
 import io.switchboard.actors.dialog.Dialogs;
 import io.switchboard.actors.dialog.InitialInvite;
+import io.switchboard.actors.dialog.ProfileMembership;
 import io.switchboard.transport.header.ListValue;
 import io.switchboard.transport.header.NameAddress;
 import io.switchboard.transport.message.HeaderField;
@@ -18,14 +19,16 @@ import io.switchboard.transport.parse.SipParseException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The dialog module's side of one request (seed manual 001, sections 2, 7.10, 7.13, 7.14, 10):
+ * The dialog module's side of one request (seed manual 001, sections 2, 7.1–7.4, 7.10, 7.13–7.15, 10):
  * the route's dialog functions, and what the proxy tells the dialog as the request goes on. An
  * initial INVITE the route manages is tracked when it is relayed — the Record-Route carries the
  * cookie ({@link #recordRouteParameter()}), then its replies move the dialog; a request within a
@@ -47,6 +50,7 @@ public final class RequestDialog {
     private boolean handedOver;
     private boolean tracked;
     private Duration timeout;
+    private final List<ProfileMembership> profiles = new ArrayList<>();
 
     RequestDialog(DialogModule module, InboundMessage in) {
         this.module = module;
@@ -132,6 +136,65 @@ public final class RequestDialog {
         return true;
     }
 
+    /**
+     * {@code set_dlg_profile} ({@code member}) or {@code unset_dlg_profile}: for an initial INVITE,
+     * kept until it is tracked (and told then); for a sequential request, told to its dialog. False
+     * for a profile with values and no value, or a request without a dialog.
+     */
+    public boolean setProfile(String profile, String value, boolean member) {
+        Optional<ProfileMembership> membership = module.profiles().membership(profile, value);
+        if (membership.isEmpty()) {
+            log.error("{} {}: profile {} has values, and no value was given", member ? "set_dlg_profile"
+                    : "unset_dlg_profile", callId, profile);
+            return false;
+        }
+        if (!initialInvite && toTag() == null) {
+            return false;
+        }
+        if (!initialInvite || tracked) {
+            dialogs.setProfile(callId, membership.get(), member);
+        }
+        if (initialInvite) {
+            profiles.remove(membership.get());
+            if (member) {
+                profiles.add(membership.get());
+            }
+        }
+        return true;
+    }
+
+    /**
+     * {@code is_in_profile}: an initial INVITE answers from the profiles its route set; a sequential
+     * request asks its dialog, within {@code dialog.ask-timeout} (false past it).
+     */
+    public CompletionStage<Boolean> inProfile(String profile, String value) {
+        String match = module.profiles().matchValue(profile, value);
+        if (initialInvite || toTag() == null) {
+            return CompletableFuture.completedFuture(profiles.stream().anyMatch(m -> m.matches(profile, match)));
+        }
+        return dialogs.inProfile(callId, profile, match, module.askTimeout()).exceptionally(failure -> false);
+    }
+
+    /** {@code get_profile_size}: cluster-wide, read locally. */
+    public long profileSize(String profile, String value) {
+        return dialogs.profiles().size(profile, module.profiles().matchValue(profile, value));
+    }
+
+    /** {@code dlg_set_timeout_by_profile}: told to every node; false for a lifetime that is not positive. */
+    public boolean setTimeoutByProfile(String profile, String value, int seconds) {
+        String match = module.profiles().matchValue(profile, value);
+        if (seconds <= 0) {
+            return false;
+        }
+        dialogs.profiles().setTimeout(profile, match, Duration.ofSeconds(seconds), module.askTimeout())
+                .whenComplete((done, failure) -> {
+                    if (failure != null) {
+                        log.warn("dlg_set_timeout_by_profile {}: {}", profile, failure.toString());
+                    }
+                });
+        return true;
+    }
+
     /** True when the proxy has to track this INVITE as it relays it. */
     public boolean tracks() {
         return managed;
@@ -162,6 +225,7 @@ public final class RequestDialog {
             if (timeout != null) {
                 dialogs.setTimeout(callId, timeout);
             }
+            profiles.forEach(membership -> dialogs.setProfile(callId, membership, true));
         } catch (SipParseException | RuntimeException e) {
             log.debug("INVITE of {} not tracked: {}", callId, e.getMessage());
         }

@@ -370,4 +370,35 @@ final class RouteRequest implements RequestContext {
     public long dlgCount() {
         return dialog().count();
     }
+
+    @Override
+    public boolean setDlgProfile(String profile, String value) {
+        return dialog().setProfile(profile, value, true);
+    }
+
+    @Override
+    public boolean unsetDlgProfile(String profile, String value) {
+        return dialog().setProfile(profile, value, false);
+    }
+
+    /** The answer arrives within the ask's deadline: joining it holds the lane that long at most. */
+    @Override
+    public boolean isInProfile(String profile, String value) {
+        return dialog().inProfile(profile, value).toCompletableFuture().join();
+    }
+
+    @Override
+    public void isInProfile(String profile, String value, Consumer<Boolean> then) {
+        resume(dialog().inProfile(profile, value), then);
+    }
+
+    @Override
+    public long getProfileSize(String profile, String value) {
+        return dialog().profileSize(profile, value);
+    }
+
+    @Override
+    public boolean dlgSetTimeoutByProfile(String profile, String value, int seconds) {
+        return dialog().setTimeoutByProfile(profile, value, seconds);
+    }
 }

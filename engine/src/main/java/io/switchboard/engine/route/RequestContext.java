@@ -235,4 +235,78 @@ public interface RequestContext {
     default long dlgCount() {
         throw new UnsupportedOperationException("this context has no dialog module");
     }
+
+    /**
+     * {@code set_dlg_profile(profile)} (seed manual 001, 7.1): puts the dialog of this request in a
+     * profile without values (a profile with values needs {@link #setDlgProfile(String, String)}).
+     */
+    default boolean setDlgProfile(String profile) {
+        return setDlgProfile(profile, null);
+    }
+
+    /**
+     * {@code set_dlg_profile(profile, value)} (7.1): puts the dialog of this request in
+     * {@code profile} with {@code value} — for an initial INVITE, once it is tracked; for a
+     * sequential request, its dialog (nothing waits for it). Set twice, it is in the profile once.
+     * As in Kamailio, a value for a profile without values is discarded, and a profile with values
+     * and no value logs an error and answers false; false too for a request that has no dialog and
+     * is no initial INVITE. A profile not in {@code dialog.profiles-with-value} or
+     * {@code profiles-no-value} is an {@link IllegalArgumentException}.
+     */
+    default boolean setDlgProfile(String profile, String value) {
+        throw new UnsupportedOperationException("this context has no dialog module");
+    }
+
+    /** {@code unset_dlg_profile(profile)} (7.2): as {@link #setDlgProfile(String)}, taking the dialog out. */
+    default boolean unsetDlgProfile(String profile) {
+        return unsetDlgProfile(profile, null);
+    }
+
+    /** {@code unset_dlg_profile(profile, value)} (7.2): as {@link #setDlgProfile(String, String)}, taking the dialog out. */
+    default boolean unsetDlgProfile(String profile, String value) {
+        throw new UnsupportedOperationException("this context has no dialog module");
+    }
+
+    /** {@code is_in_profile(profile)} (7.3): as {@link #isInProfile(String, String)} with any value. */
+    default boolean isInProfile(String profile) {
+        return isInProfile(profile, null);
+    }
+
+    /**
+     * {@code is_in_profile(profile, value)} (7.3): true if the dialog of this request is in
+     * {@code profile} with {@code value} (null: with any; discarded for a profile without values).
+     * An initial INVITE answers from what its route set; a sequential request asks its dialog and
+     * holds the lane as {@link #isKnownDlg()} does (false past the deadline).
+     */
+    default boolean isInProfile(String profile, String value) {
+        throw new UnsupportedOperationException("this context has no dialog module");
+    }
+
+    /** {@code is_in_profile(profile, value)} without holding the lane, as {@link #isKnownDlg(Consumer)}. */
+    default void isInProfile(String profile, String value, Consumer<Boolean> then) {
+        throw new UnsupportedOperationException("this context has no dialog module");
+    }
+
+    /** {@code get_profile_size(profile, size)} (7.4): as {@link #getProfileSize(String, String)} over all values. */
+    default long getProfileSize(String profile) {
+        return getProfileSize(profile, null);
+    }
+
+    /**
+     * {@code get_profile_size(profile, value, size)} (7.4): the live dialogs of the whole cluster in
+     * {@code profile}, with {@code value} when given. A local read: this node's dialogs count at
+     * once, the other nodes' as they last published them (within a fraction of a second).
+     */
+    default long getProfileSize(String profile, String value) {
+        throw new UnsupportedOperationException("this context has no dialog module");
+    }
+
+    /**
+     * {@code dlg_set_timeout_by_profile(profile, value, timeout)} (7.15): every live dialog of the
+     * cluster in {@code profile} (with {@code value}, unless null) times out {@code seconds} from
+     * now. Told, not waited for; false when {@code seconds} is not positive.
+     */
+    default boolean dlgSetTimeoutByProfile(String profile, String value, int seconds) {
+        throw new UnsupportedOperationException("this context has no dialog module");
+    }
 }

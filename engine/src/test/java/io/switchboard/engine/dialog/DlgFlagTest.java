@@ -72,20 +72,7 @@ class DlgFlagTest {
 
     /** Sends an INVITE to {@code user} at the UA through the engine; its Call-ID. */
     private String invite(String user) throws IOException {
-        String callId = user + "-" + System.nanoTime() + "@dlgflag.test";
-        int port = ua.port();
-        String text = String.join("\r\n",
-                "INVITE sip:" + user + "@127.0.0.1:" + port + " SIP/2.0",
-                "Via: SIP/2.0/UDP 127.0.0.1:" + port + ";branch=z9hG4bK-" + callId.hashCode(),
-                "Max-Forwards: 70",
-                "From: <sip:alice@example.com>;tag=caller",
-                "To: <sip:" + user + "@example.org>",
-                "Call-ID: " + callId,
-                "CSeq: 1 INVITE",
-                "Contact: <sip:alice@127.0.0.1:" + port + ">",
-                "Content-Length: 0", "", "");
-        ua.send(text, TestEngine.udpPort(engine));
-        return callId;
+        return ua.sendInvite(user, "dlgflag.test", TestEngine.udpPort(engine));
     }
 
     private SipRequest relayedInvite(String callId) throws InterruptedException {

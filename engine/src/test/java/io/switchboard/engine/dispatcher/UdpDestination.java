@@ -69,6 +69,26 @@ public final class UdpDestination implements AutoCloseable {
         }
     }
 
+    /**
+     * Sends an initial INVITE from alice (From tag {@code caller}) to {@code user} at this
+     * destination, with a new Call-ID at {@code host}, to {@code port} on 127.0.0.1; its Call-ID.
+     */
+    public String sendInvite(String user, String host, int port) throws IOException {
+        String callId = user + "-" + System.nanoTime() + "@" + host;
+        int own = port();
+        send(String.join("\r\n",
+                "INVITE sip:" + user + "@127.0.0.1:" + own + " SIP/2.0",
+                "Via: SIP/2.0/UDP 127.0.0.1:" + own + ";branch=z9hG4bK-" + callId.hashCode(),
+                "Max-Forwards: 70",
+                "From: <sip:alice@example.com>;tag=caller",
+                "To: <sip:" + user + "@example.org>",
+                "Call-ID: " + callId,
+                "CSeq: 1 INVITE",
+                "Contact: <sip:alice@127.0.0.1:" + own + ">",
+                "Content-Length: 0", "", ""), port);
+        return callId;
+    }
+
     /** Sends {@code text} (CRLF line ends) from this destination's port to {@code port} on 127.0.0.1. */
     public void send(String text, int port) throws IOException {
         byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
