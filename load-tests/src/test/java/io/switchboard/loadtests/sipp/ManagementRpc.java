@@ -49,6 +49,18 @@ final class ManagementRpc {
         return result("stats.fetch", name).get(name.replace(':', '.')).asLong();
     }
 
+    /** Calls {@code method} until its whole response satisfies {@code condition} or {@code seconds} pass; the last one. */
+    JsonNode awaitResponse(int seconds, Predicate<JsonNode> condition, String method, Object... params)
+            throws Exception {
+        long until = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+        JsonNode response = call(method, params);
+        while (!condition.test(response) && System.nanoTime() < until) {
+            Thread.sleep(200);
+            response = call(method, params);
+        }
+        return response;
+    }
+
     /** Calls {@code method} until its result satisfies {@code condition} or {@code seconds} pass; the last result. */
     JsonNode await(int seconds, Predicate<JsonNode> condition, String method, Object... params) throws Exception {
         long until = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
