@@ -265,7 +265,8 @@ public final class Engine {
      * Stops cleanly: new requests are answered 503, transactions in flight get up to
      * {@code shutdown-timeout} to complete, then the listeners close and the actor system ends —
      * its coordinated shutdown hands the dialogs off, each finishing the journal write it has under
-     * way, and its termination closes the journal's database (the H2 file).
+     * way, and its termination closes the journal's database (the H2 file); then the call history
+     * writes what it has pending.
      * Calling it again (a second SIGTERM) returns the same stage.
      */
     public synchronized CompletionStage<Void> stop() {
@@ -291,6 +292,9 @@ public final class Engine {
                     lanes.close();
                     system.terminate();
                 })
-                .thenCompose(done -> system.getWhenTerminated().thenApply(terminated -> (Void) null));
+                .thenCompose(done -> system.getWhenTerminated().thenApply(terminated -> {
+                    dialogs.closeHistory();
+                    return (Void) null;
+                }));
     }
 }

@@ -228,6 +228,19 @@ public record JournalSettings(Kind journal, Path dataDir, Postgres postgres) {
                 PATH + ".postgres.pool-size", postgres.poolSize())));
     }
 
+    /**
+     * A connection of its own to the journal's database — the H2 file with the journal's URL, or
+     * the PostgreSQL database in the configured schema — for tables beside the journal's (the call
+     * history). Not for the memory journal.
+     */
+    public Connection connect() throws SQLException {
+        return switch (journal) {
+            case H2 -> DriverManager.getConnection(h2Url(), "sa", "");
+            case POSTGRES -> DriverManager.getConnection(postgres.urlInSchema(), postgres.user(), postgres.password());
+            case MEMORY -> throw new SQLException("the memory journal has no database");
+        };
+    }
+
     private static Config memoryOverlay() {
         return ConfigFactory.parseMap(Map.of(
                 "pekko.persistence.journal.plugin", "pekko.persistence.journal.inmem",

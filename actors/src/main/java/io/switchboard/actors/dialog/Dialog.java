@@ -5,14 +5,18 @@ import io.switchboard.actors.dialog.DialogEvent.Answered;
 import io.switchboard.actors.dialog.DialogEvent.Created;
 import io.switchboard.actors.dialog.DialogEvent.Failed;
 import io.switchboard.actors.dialog.DialogEvent.ProfilesChanged;
+import io.switchboard.actors.dialog.DialogEvent.ProvisionalReceived;
 import io.switchboard.actors.dialog.DialogEvent.SequentialRequest;
 import io.switchboard.actors.dialog.DialogEvent.Terminated;
 import io.switchboard.actors.dialog.DialogEvent.TimeoutChanged;
 import io.switchboard.persistence.CborSerializable;
+import io.switchboard.persistence.history.CallRecord;
 import io.switchboard.transport.message.SipMethod;
+import io.switchboard.transport.message.SipStatus;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -32,14 +36,15 @@ import java.util.Optional;
  * @param deadlines       the timers' deadlines
  * @param ending          how the dialog ended, null until it did
  * @param profiles        the profiles it is in (seed manual section 4, 7.1), each membership once
+ * @param ringingMillis   when the first provisional reply above 100 came, 0 if none (call history)
  */
 public record Dialog(DialogState state, InitialInvite invite, DialogProperties properties, long initMillis,
         long lifetimeSeconds, Answer answer, long callerCseq, long calleeCseq, Deadlines deadlines, Ending ending,
-        List<ProfileMembership> profiles) implements CborSerializable {
+        List<ProfileMembership> profiles, long ringingMillis) implements CborSerializable {
 
     /** No dialog: what an entity holds before its first INVITE. Takes a {@link Created} like a deleted dialog. */
     public static final Dialog EMPTY = new Dialog(DialogState.DELETED, null, DialogProperties.NONE, 0, 0, null, 0, 0,
-            new Deadlines(0, 0, 0, 0), null, List.of());
+            new Deadlines(0, 0, 0, 0), null, List.of(), 0);
 
     public Dialog {
         profiles = profiles == null ? List.of() : List.copyOf(profiles);
@@ -75,7 +80,7 @@ public record Dialog(DialogState state, InitialInvite invite, DialogProperties p
         DialogState to = next.get();
         return switch (event.kind()) {
             case CREATED -> created((Created) event);
-            case PROVISIONAL_RECEIVED -> in(to);
+            case PROVISIONAL_RECEIVED -> ringing(to, ((ProvisionalReceived) event).atMillis());
             case ANSWERED -> answered((Answered) event);
             case ACKED -> acked((Acked) event);
             case FAILED -> failed((Failed) event);
@@ -83,45 +88,49 @@ public record Dialog(DialogState state, InitialInvite invite, DialogProperties p
             case TIMEOUT_CHANGED -> timeoutChanged((TimeoutChanged) event);
             case SEQUENTIAL_REQUEST -> sequentialRequest((SequentialRequest) event);
             case PROFILES_CHANGED -> new Dialog(state, invite, properties, initMillis, lifetimeSeconds, answer,
-                    callerCseq, calleeCseq, deadlines, ending, ((ProfilesChanged) event).profiles());
+                    callerCseq, calleeCseq, deadlines, ending, ((ProfilesChanged) event).profiles(), ringingMillis);
         };
     }
 
     private static Dialog created(Created e) {
         return new Dialog(DialogState.UNCONFIRMED, e.invite(), e.properties(), e.atMillis(), e.lifetimeSeconds(), null,
-                e.invite().cseq(), 0, new Deadlines(e.earlyDeadline(), 0, 0, 0), null, List.of());
+                e.invite().cseq(), 0, new Deadlines(e.earlyDeadline(), 0, 0, 0), null, List.of(), 0);
     }
 
-    private Dialog in(DialogState to) {
+    private Dialog ringing(DialogState to, long atMillis) {
         return new Dialog(to, invite, properties, initMillis, lifetimeSeconds, answer, callerCseq, calleeCseq,
-                deadlines, ending, profiles);
+                deadlines, ending, profiles, ringingMillis > 0 ? ringingMillis : atMillis);
     }
 
     private Dialog answered(Answered e) {
         return new Dialog(DialogState.CONFIRMED_NA, invite, properties, initMillis, lifetimeSeconds,
                 new Answer(e.toTag(), e.calleeContact(), e.recordRoutes(), e.atMillis()), callerCseq, calleeCseq,
-                new Deadlines(0, e.noackDeadline(), e.lifetimeDeadline(), 0), ending, profiles);
+                new Deadlines(0, e.noackDeadline(), e.lifetimeDeadline(), 0), ending, profiles,
+                ringingMillis > 0 ? ringingMillis : e.ringingMillis());
     }
 
     private Dialog acked(Acked e) {
         return new Dialog(DialogState.CONFIRMED, invite, properties, initMillis, lifetimeSeconds, answer,
-                Math.max(callerCseq, e.cseq()), calleeCseq, withLifetime(e.lifetimeDeadline()), ending, profiles);
+                Math.max(callerCseq, e.cseq()), calleeCseq, withLifetime(e.lifetimeDeadline()), ending, profiles,
+                ringingMillis);
     }
 
     private Dialog failed(Failed e) {
         return new Dialog(DialogState.DELETED, invite, properties, initMillis, lifetimeSeconds, answer, callerCseq,
-                calleeCseq, new Deadlines(0, 0, 0, e.endDeadline()), new Ending(null, "failed", e.code(), e.atMillis()), profiles);
+                calleeCseq, new Deadlines(0, 0, 0, e.endDeadline()), new Ending(null, "failed", e.code(), e.atMillis()), profiles,
+                ringingMillis);
     }
 
     private Dialog terminated(Terminated e) {
         return new Dialog(DialogState.DELETED, invite, properties, initMillis, lifetimeSeconds, answer, callerCseq,
-                calleeCseq, new Deadlines(0, 0, 0, e.endDeadline()), new Ending(e.cause(), e.reason(), 0, e.atMillis()), profiles);
+                calleeCseq, new Deadlines(0, 0, 0, e.endDeadline()), new Ending(e.cause(), e.reason(), 0, e.atMillis()), profiles,
+                ringingMillis);
     }
 
     private Dialog timeoutChanged(TimeoutChanged e) {
         Deadlines next = e.lifetimeDeadline() > 0 ? withLifetime(e.lifetimeDeadline()) : deadlines;
         return new Dialog(state, invite, properties, initMillis, e.lifetimeSeconds(), answer, callerCseq, calleeCseq,
-                next, ending, profiles);
+                next, ending, profiles, ringingMillis);
     }
 
     private Dialog sequentialRequest(SequentialRequest e) {
@@ -129,7 +138,7 @@ public record Dialog(DialogState state, InitialInvite invite, DialogProperties p
         return new Dialog(state, invite, properties, initMillis, lifetimeSeconds, answer,
                 fromCaller ? Math.max(callerCseq, e.cseq()) : callerCseq,
                 fromCaller ? calleeCseq : Math.max(calleeCseq, e.cseq()), withLifetime(e.lifetimeDeadline()), ending,
-                profiles);
+                profiles, ringingMillis);
     }
 
     private Deadlines withLifetime(long lifetime) {
@@ -215,6 +224,26 @@ public record Dialog(DialogState state, InitialInvite invite, DialogProperties p
     /** {@code is_in_profile(profile[, value])}: a live dialog in {@code profile}, with {@code value} unless null. */
     public boolean inProfile(String profile, String value) {
         return state != DialogState.DELETED && profiles.stream().anyMatch(m -> m.matches(profile, value));
+    }
+
+    /** This dialog, its INVITE relayed to {@code destination} by a later branch. */
+    public Dialog relayedTo(String destination) {
+        return new Dialog(state, invite.relayedTo(destination), properties, initMillis, lifetimeSeconds, answer,
+                callerCseq, calleeCseq, deadlines, ending, profiles, ringingMillis);
+    }
+
+    /**
+     * What the call history keeps of this ended dialog: final code 200 when it was answered, the
+     * failure code when it failed, 0 without a final reply; ended by the {@link EndCause} in lower
+     * case, {@code failed} for a failure and {@code cancelled} for 487 (the answer to CANCEL).
+     */
+    public CallRecord callRecord() {
+        int code = answer != null ? SipStatus.OK : ending.code();
+        String endedBy = ending.cause() != null ? ending.cause().name().toLowerCase(Locale.ROOT)
+                : code == CallRecord.REQUEST_TERMINATED ? "cancelled" : "failed";
+        return new CallRecord(invite.callId(), invite.fromUri(), invite.toUri(), invite.requestUri(),
+                invite.destination(), initMillis, ringingMillis, answer == null ? 0 : answer.atMillis(),
+                ending.atMillis(), code, endedBy, ending.reason());
     }
 
     /** The To tag of the 2xx, or null before it. */

@@ -65,6 +65,10 @@ public final class DialogEntity extends EventSourcedBehavior<DialogEntity.Comman
         record Provisional(int code) implements Command {
         }
 
+        /** A later branch of the INVITE (failover) was relayed to {@code destination}. */
+        record Relayed(String destination) implements Command {
+        }
+
         /** The 2xx to the INVITE: To tag, Contact URI and Record-Route values (top first) as received. */
         record Answer(String toTag, String calleeContact, List<String> recordRoutes) implements Command {
         }
@@ -193,6 +197,7 @@ public final class DialogEntity extends EventSourcedBehavior<DialogEntity.Comman
         return newCommandHandlerBuilder().forAnyState()
                 .onCommand(Command.Track.class, this::onTrack)
                 .onCommand(Command.Provisional.class, this::onProvisional)
+                .onCommand(Command.Relayed.class, this::onRelayed)
                 .onCommand(Command.Answer.class, this::onAnswer)
                 .onCommand(Command.Failure.class, this::onFailure)
                 .onCommand(Command.InDialogRequest.class, this::onInDialogRequest)
@@ -249,10 +254,19 @@ public final class DialogEntity extends EventSourcedBehavior<DialogEntity.Comman
                 : Effect().none();
     }
 
+    /** Setup is in memory until the answer writes it ({@link Dialog#asCreated()}), the destination with it. */
+    private Effect<DialogEvent, Dialog> onRelayed(Command.Relayed relayed) {
+        if (current.state().isSetup()) {
+            current = current.relayedTo(relayed.destination());
+        }
+        return Effect().none();
+    }
+
     private Effect<DialogEvent, Dialog> onAnswer(Command.Answer answer) {
         long now = now();
         Answered answered = new Answered(answer.toTag(), answer.calleeContact(), answer.recordRoutes(), now,
-                now + current.lifetimeSeconds() * 1000, now + settings.noackTimeout().toMillis());
+                now + current.lifetimeSeconds() * 1000, now + settings.noackTimeout().toMillis(),
+                current.ringingMillis());
         if (!valid(answered)) {
             return Effect().none();
         }

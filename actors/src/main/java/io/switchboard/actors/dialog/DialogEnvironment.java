@@ -1,5 +1,6 @@
 package io.switchboard.actors.dialog;
 
+import io.switchboard.persistence.history.CallHistory;
 import java.time.Clock;
 import java.util.Objects;
 
@@ -7,11 +8,12 @@ import java.util.Objects;
  * What the dialog entities of one node share: the settings, the sender of generated requests,
  * the statistics, the directory of live dialogs, the event-route listener and the clock every
  * absolute deadline is read from (a test moves it together with Pekko's manual time). Entities
- * report their changes here, and this keeps directory, statistics (seed manual section 8) and
- * event routes (section 11) in step.
+ * report their changes here, and this keeps directory, statistics (seed manual section 8),
+ * event routes (section 11) and the call history in step: a dialog's end is recorded here once, by
+ * the node that ends it, never in a recovery.
  */
 public record DialogEnvironment(DialogSettings settings, InDialogSender sender, DialogStatistics statistics,
-        DialogDirectory directory, DialogListener listener, Clock clock) {
+        DialogDirectory directory, DialogListener listener, Clock clock, CallHistory history) {
 
     public DialogEnvironment {
         Objects.requireNonNull(settings, "settings");
@@ -20,6 +22,13 @@ public record DialogEnvironment(DialogSettings settings, InDialogSender sender, 
         Objects.requireNonNull(directory, "directory");
         Objects.requireNonNull(listener, "listener");
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(history, "history");
+    }
+
+    /** Without a call history. */
+    public DialogEnvironment(DialogSettings settings, InDialogSender sender, DialogStatistics statistics,
+            DialogDirectory directory, DialogListener listener, Clock clock) {
+        this(settings, sender, statistics, directory, listener, clock, CallHistory.NONE);
     }
 
     /** New statistics and directory, no listener, the system clock. */
@@ -49,6 +58,9 @@ public record DialogEnvironment(DialogSettings settings, InDialogSender sender, 
             statistics.expired();
         }
         directory.put(snapshot);
+        if (to == DialogState.DELETED && from != DialogState.DELETED) {
+            history.record(after.callRecord());
+        }
         if (from.isSetup() && to == DialogState.CONFIRMED_NA) {
             listener.dialogStarted(snapshot);
         } else if (failed) {

@@ -42,12 +42,19 @@ public sealed interface DialogEvent extends CborSerializable {
 
     /**
      * A 2xx answered the INVITE: the callee's To tag, Contact and the Record-Route of the 2xx as
-     * received (top first); the lifetime and {@code noack-timeout} start.
+     * received (top first); the lifetime and {@code noack-timeout} start. {@code ringingMillis} is
+     * when the first provisional reply came, 0 if none (the call history; 0 in events written before it).
      */
     record Answered(String toTag, String calleeContact, List<String> recordRoutes, long atMillis,
-            long lifetimeDeadline, long noackDeadline) implements DialogEvent {
+            long lifetimeDeadline, long noackDeadline, long ringingMillis) implements DialogEvent {
         public Answered {
             recordRoutes = List.copyOf(recordRoutes);
+        }
+
+        /** Without a provisional reply before it. */
+        public Answered(String toTag, String calleeContact, List<String> recordRoutes, long atMillis,
+                long lifetimeDeadline, long noackDeadline) {
+            this(toTag, calleeContact, recordRoutes, atMillis, lifetimeDeadline, noackDeadline, 0);
         }
 
         public Kind kind() {

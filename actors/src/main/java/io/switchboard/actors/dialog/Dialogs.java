@@ -80,6 +80,14 @@ public final class Dialogs {
         entity(callId).tell(new Command.Provisional(code));
     }
 
+    /**
+     * A later branch of the INVITE of {@code callId} (failover) went to {@code destination}: what
+     * the call history records as the destination used.
+     */
+    public void relayed(String callId, String destination) {
+        entity(callId).tell(new Command.Relayed(destination));
+    }
+
     /** The 2xx to the INVITE: To tag, Contact URI and the Record-Route values of the reply, top first. */
     public void answered(String callId, String toTag, String calleeContact, List<String> recordRoutes) {
         entity(callId).tell(new Command.Answer(toTag, calleeContact, recordRoutes));

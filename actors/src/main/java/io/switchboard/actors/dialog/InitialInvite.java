@@ -23,10 +23,12 @@ import java.util.Objects;
  *                        {@code keep_proxy_rr} 0, seed manual 6.62)
  * @param callerSocket    the local socket the INVITE arrived on, e.g. {@code udp:192.0.2.10:5060} ({@code caller_sock})
  * @param calleeSocket    the local socket it was forwarded from ({@code callee_sock})
+ * @param destination     the destination URI ({@code $du}, e.g. a dispatcher destination) the INVITE
+ *                        was relayed to, null when it went by its Request-URI
  */
 public record InitialInvite(String callId, String fromUri, String fromTag, String toUri, String requestUri,
         String callerContact, long cseq, List<String> recordRoutes, int ownRecordRoutes, String callerSocket,
-        String calleeSocket) implements CborSerializable {
+        String calleeSocket, String destination) implements CborSerializable {
 
     public InitialInvite {
         Objects.requireNonNull(callId, "callId");
@@ -35,6 +37,20 @@ public record InitialInvite(String callId, String fromUri, String fromTag, Strin
         if (ownRecordRoutes < 0 || ownRecordRoutes > recordRoutes.size()) {
             throw new IllegalArgumentException("ownRecordRoutes " + ownRecordRoutes + " of " + recordRoutes.size());
         }
+    }
+
+    /** Without a destination URI: relayed by the Request-URI. */
+    public InitialInvite(String callId, String fromUri, String fromTag, String toUri, String requestUri,
+            String callerContact, long cseq, List<String> recordRoutes, int ownRecordRoutes, String callerSocket,
+            String calleeSocket) {
+        this(callId, fromUri, fromTag, toUri, requestUri, callerContact, cseq, recordRoutes, ownRecordRoutes,
+                callerSocket, calleeSocket, null);
+    }
+
+    /** This INVITE as relayed to {@code destination} by a later branch. */
+    public InitialInvite relayedTo(String destination) {
+        return new InitialInvite(callId, fromUri, fromTag, toUri, requestUri, callerContact, cseq, recordRoutes,
+                ownRecordRoutes, callerSocket, calleeSocket, destination);
     }
 
     /** The route set of requests this proxy sends to the caller: the Record-Route below its own, in order (RFC 3261 §12.1.1). */

@@ -15,7 +15,8 @@ class DialogDirectoryTest {
                 base.callerContact(), base.cseq(), base.recordRoutes(), base.ownRecordRoutes(), base.callerSocket(),
                 base.calleeSocket());
         return new Dialog(dialog.state(), invite, dialog.properties(), dialog.initMillis(), dialog.lifetimeSeconds(),
-                dialog.answer(), dialog.callerCseq(), dialog.calleeCseq(), dialog.deadlines(), dialog.ending(), dialog.profiles()).snapshot();
+                dialog.answer(), dialog.callerCseq(), dialog.calleeCseq(), dialog.deadlines(), dialog.ending(), dialog.profiles(),
+                dialog.ringingMillis()).snapshot();
     }
 
     @Test

@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import io.switchboard.actors.dialog.DialogEntity.Command;
+import io.switchboard.persistence.history.CallRecord;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.ManualTime;
@@ -18,7 +20,7 @@ import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
 
 /**
  * One {@link DialogEntity} in Pekko's {@link EventSourcedBehaviorTestKit} with manual time, a
- * {@link ManualClock} that moves with it, a recording sender and listener, and a probe in the place
+ * {@link ManualClock} that moves with it, a recording sender, listener and call history, and a probe in the place
  * of the shard.
  */
 final class EntityHarness {
@@ -31,6 +33,7 @@ final class EntityHarness {
     final DialogStatistics statistics = new DialogStatistics();
     final DialogDirectory directory = new DialogDirectory();
     final RecordingListener listener = new RecordingListener();
+    final List<CallRecord> history = new CopyOnWriteArrayList<>();
     final TestProbe<ClusterSharding.ShardCommand> shard;
     final String callId;
     final EventSourcedBehaviorTestKit<Command, DialogEvent, Dialog> entity;
@@ -42,7 +45,8 @@ final class EntityHarness {
         this.time = ManualTime.get(kit.system());
         this.shard = kit.createTestProbe();
         this.callId = "call-" + CALLS.incrementAndGet() + "@" + kit.system().name();
-        DialogEnvironment env = new DialogEnvironment(settings, sender, statistics, directory, listener, clock);
+        DialogEnvironment env = new DialogEnvironment(settings, sender, statistics, directory, listener, clock,
+                history::add);
         this.entity = EventSourcedBehaviorTestKit.create(kit.system(), DialogEntity.create(callId, env, shard.getRef()));
     }
 

@@ -7,6 +7,7 @@ import io.switchboard.actors.dialog.DialogSettings;
 import io.switchboard.engine.config.SettingsException;
 import io.switchboard.engine.route.MessageFlags;
 import io.switchboard.persistence.JournalSettings;
+import io.switchboard.persistence.history.CallHistorySettings;
 import java.time.Duration;
 import java.util.OptionalInt;
 
@@ -16,17 +17,18 @@ import java.util.OptionalInt;
  * ({@code switchboard.dialog}, seed manual 001 section 6), {@code dialog.dlg-flag} (6.4: the
  * request flag that has an initial INVITE tracked, which only the routing reads) and the engine's
  * own two: {@code dialog.enable} (the built-in route tracks INVITEs) and {@code dialog.ask-timeout}
- * (how long a route waits for a dialog's answer). A wrong value is a {@link SettingsException} that
+ * (how long a route waits for a dialog's answer), and the call history ({@code dialog.history}). A wrong value is a {@link SettingsException} that
  * names the key. The actor system is a cluster node by the engine's {@code application.conf}.
  */
 public record DialogConfig(JournalSettings journal, DialogSettings dialog, OptionalInt dlgFlag, boolean enabled,
-        Duration askTimeout) {
+        Duration askTimeout, CallHistorySettings history) {
 
     /** Reads and checks the settings. */
     public static DialogConfig read(Config switchboard) {
         try {
             return new DialogConfig(JournalSettings.fromConfig(switchboard), DialogSettings.fromConfig(switchboard),
-                    dlgFlag(switchboard), enabled(switchboard), askTimeout(switchboard));
+                    dlgFlag(switchboard), enabled(switchboard), askTimeout(switchboard),
+                    CallHistorySettings.fromConfig(switchboard));
         } catch (IllegalArgumentException e) {
             throw new SettingsException(e.getMessage(), e);
         }

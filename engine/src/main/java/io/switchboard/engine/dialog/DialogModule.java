@@ -11,9 +11,13 @@ import io.switchboard.engine.proxy.LocalAddresses;
 import io.switchboard.engine.route.Route;
 import io.switchboard.engine.stats.Statistic;
 import io.switchboard.engine.stats.Statistics;
+import io.switchboard.persistence.history.CallHistory;
+import io.switchboard.persistence.history.CallHistoryStore;
+import io.switchboard.persistence.history.CallHistoryWriter;
 import io.switchboard.transport.net.InboundMessage;
 import io.switchboard.transport.transaction.TransactionLayer;
 import java.time.Clock;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.OptionalInt;
 import java.util.concurrent.ExecutionException;
@@ -26,7 +30,7 @@ import org.apache.pekko.actor.typed.ActorSystem;
  * node's actor system, their journal's schema, generated requests sent through the transaction
  * layer ({@link ClientTransactionSender}), event routes ({@link DialogEventRoutes}), the
  * {@code dialog:*} statistics (section 8) and the {@code dlg.*} commands (section 9,
- * {@link DialogCommands}). Requests reach it through {@link #request}.
+ * {@link DialogCommands}) and the call history ({@code dlg.history}, {@link HistoryCommands}). Requests reach it through {@link #request}.
  */
 public final class DialogModule {
 
@@ -37,9 +41,11 @@ public final class DialogModule {
     private final DialogConfig config;
     private final DidCookie cookie;
     private final LocalAddresses local;
+    private final CallHistoryWriter history;
 
-    private DialogModule(Dialogs dialogs, DialogConfig config, LocalAddresses local) {
+    private DialogModule(Dialogs dialogs, DialogConfig config, LocalAddresses local, CallHistoryWriter history) {
         this.dialogs = dialogs;
+        this.history = history;
         this.config = config;
         this.cookie = new DidCookie(config.dialog().rrParam(), config.dialog().matchMode());
         this.local = local;
@@ -61,13 +67,40 @@ public final class DialogModule {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating the journal's schema", e);
         }
+        CallHistoryWriter history = history(config);
         DialogEnvironment environment = new DialogEnvironment(config.dialog(),
                 new ClientTransactionSender(transactions, local, lanes), new DialogStatistics(), new DialogDirectory(),
-                new DialogEventRoutes(route, lanes), Clock.systemUTC());
-        DialogModule module = new DialogModule(Dialogs.init(system, environment), config, local);
+                new DialogEventRoutes(route, lanes), Clock.systemUTC(), history == null ? CallHistory.NONE : history);
+        DialogModule module = new DialogModule(Dialogs.init(system, environment), config, local, history);
         register(management.statistics(), module.dialogs.statistics());
         DialogCommands.register(management.commands(), module.dialogs);
+        HistoryCommands.register(management.commands(), history);
+        if (history != null) {
+            management.statistics().add("dialog", "history_written", Statistic.Kind.COUNTER, history::written);
+            management.statistics().add("dialog", "history_write_errors", Statistic.Kind.COUNTER,
+                    history::writeErrors);
+        }
         return module;
+    }
+
+    /** The writer of {@code dialog.history}, its table created if missing; null when it is off. */
+    private static CallHistoryWriter history(DialogConfig config) {
+        if (!config.history().enabled()) {
+            return null;
+        }
+        try {
+            return new CallHistoryWriter(CallHistoryStore.of(config.journal(), config.history()), config.history());
+        } catch (SQLException e) {
+            throw new IllegalStateException("the call history table could not be created in "
+                    + config.journal().location() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes the call history still pending and closes it; at the engine's stop, once the dialogs stopped. */
+    public void closeHistory() {
+        if (history != null) {
+            history.close();
+        }
     }
 
     /** Section 8: {@code dialog:active_dialogs} and {@code early_dialogs} are levels, the others counters. */

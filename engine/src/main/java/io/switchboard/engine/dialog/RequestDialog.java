@@ -207,10 +207,15 @@ public final class RequestDialog {
 
     /**
      * A branch of the managed INVITE left: {@code routed} as the route passed it on, {@code branch}
-     * as sent over {@code transport}. The first one creates the dialog.
+     * as sent over {@code transport} to {@code destination} (null: by the Request-URI). The first
+     * one creates the dialog; a later one (failover) tells it the destination.
      */
-    public void relayed(SipRequest routed, SipRequest branch, Transport transport) {
-        if (!managed || tracked) {
+    public void relayed(SipRequest routed, SipRequest branch, Transport transport, String destination) {
+        if (!managed) {
+            return;
+        }
+        if (tracked) {
+            dialogs.relayed(callId, destination);
             return;
         }
         try {
@@ -219,7 +224,7 @@ public final class RequestDialog {
                     received.to().uri().toString(), received.requestUriText(), contact(received),
                     received.cseq().number(), recordRoutes, recordRoutes.size() - recordRoutes(routed).size(),
                     ListenAddress.of(in.transport(), in.local()).toString(),
-                    module.local().listener(transport).toString());
+                    module.local().listener(transport).toString(), destination);
             dialogs.track(invite, DialogProperties.NONE);
             tracked = true;
             if (timeout != null) {

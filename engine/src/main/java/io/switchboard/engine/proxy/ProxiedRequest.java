@@ -75,7 +75,7 @@ final class ProxiedRequest implements ClientTransactionListener {
             branch = core.transactions.sendRequest(branchRequest, new Hop(hop.transport().name(), hop.address()),
                     this, core.lanes.lane(routed.header(HeaderName.CALL_ID)));
             if (dialog != null) {
-                dialog.relayed(routed, branchRequest, hop.transport());
+                dialog.relayed(routed, branchRequest, hop.transport(), destinationUsed(destination));
             }
             core.counters.forwardedRequests.increment();
             return 0;
@@ -88,6 +88,11 @@ final class ProxiedRequest implements ClientTransactionListener {
         } catch (IllegalStateException e) {
             return SipStatus.SERVICE_UNAVAILABLE;
         }
+    }
+
+    /** What the call history records: the destination URI, or the dispatcher's destination in use, or null. */
+    private String destinationUsed(String destination) {
+        return destination != null ? destination : dispatch != null ? dispatch.current().uri() : null;
     }
 
     /** A CANCEL arrived for this request (§16.10): cancel the branch in progress. */

@@ -232,7 +232,8 @@ class DialogCommandsTest {
         assertEquals(after.get("all").asInt(), rpc.result("dlg.list").size());
         JsonNode statistics = rpc.result("stats.fetch", "dialog:");
         assertEquals(List.of("dialog.active_dialogs", "dialog.early_dialogs", "dialog.processed_dialogs",
-                "dialog.expired_dialogs", "dialog.failed_dialogs"), fields(statistics));
+                "dialog.expired_dialogs", "dialog.failed_dialogs", "dialog.history_written",
+                "dialog.history_write_errors"), fields(statistics));
         assertEquals(activeBefore + 2, statistics.get("dialog.active_dialogs").asLong(), "states 3 and 4");
     }
 
