@@ -61,14 +61,14 @@ final class ManagementRpc {
         return response;
     }
 
-    /** Calls {@code method} until its result satisfies {@code condition} or {@code seconds} pass; the last result. */
+    /**
+     * Calls {@code method} until it succeeds with a result that satisfies {@code condition} or
+     * {@code seconds} pass; the last result (an error then fails the test).
+     */
     JsonNode await(int seconds, Predicate<JsonNode> condition, String method, Object... params) throws Exception {
-        long until = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
-        JsonNode result = result(method, params);
-        while (!condition.test(result) && System.nanoTime() < until) {
-            Thread.sleep(200);
-            result = result(method, params);
-        }
-        return result;
+        JsonNode response = awaitResponse(seconds, r -> r.get("error") == null && condition.test(r.get("result")),
+                method, params);
+        assertNull(response.get("error"), response::toString);
+        return response.get("result");
     }
 }
