@@ -26,7 +26,8 @@ import org.apache.pekko.actor.typed.ActorSystem;
  * node's actor system, their journal's schema, generated requests sent through the transaction
  * layer ({@link ClientTransactionSender}), event routes ({@link DialogEventRoutes}), the
  * {@code dialog:*} statistics (section 8) and the {@code dlg.*} commands (section 9,
- * {@link DialogCommands}). Requests reach it through {@link #request}.
+ * {@link DialogCommands}) and the calls of the live page ({@link DialogListing#live}). Requests
+ * reach it through {@link #request}.
  */
 public final class DialogModule {
 
@@ -67,6 +68,8 @@ public final class DialogModule {
         DialogModule module = new DialogModule(Dialogs.init(system, environment), config, local);
         register(management.statistics(), module.dialogs.statistics());
         DialogCommands.register(management.commands(), module.dialogs);
+        DialogDirectory directory = module.dialogs.directory();
+        management.live().section("calls", () -> DialogListing.live(directory.list()));
         return module;
     }
 
