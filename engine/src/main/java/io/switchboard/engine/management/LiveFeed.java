@@ -7,10 +7,12 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
@@ -60,7 +62,13 @@ public final class LiveFeed {
     LiveFeed(LongSupplier clock) {
         this.clock = clock;
         this.thread = Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("live-feed", true));
-        thread.scheduleWithFixedDelay(this::tick, PERIOD_MILLIS, PERIOD_MILLIS, TimeUnit.MILLISECONDS);
+        thread.scheduleWithFixedDelay(() -> {
+            try {
+                tick();
+            } catch (RuntimeException e) {
+                log.warn("the live feed failed a round", e); // and goes on: a periodic task that throws stops
+            }
+        }, PERIOD_MILLIS, PERIOD_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -75,10 +83,10 @@ public final class LiveFeed {
     /** Starts the event stream of a {@code GET /live/events} on {@code channel}; it ends when the client goes. */
     void subscribe(Channel channel, boolean keepAlive) {
         Subscriber subscriber = new Subscriber(new HttpResponseStream(channel, keepAlive, CONTENT_TYPE), channel);
-        thread.execute(() -> {
+        execute(() -> {
             if (send(subscriber, RETRY)) {
                 subscribers.add(subscriber);
-                channel.closeFuture().addListener(f -> subscribers.remove(subscriber));
+                channel.closeFuture().addListener(f -> execute(() -> end(subscriber)));
                 tick();
             }
         });
@@ -123,9 +131,22 @@ public final class LiveFeed {
             s.out.sendChunk(bytes);
             return true;
         } catch (IOException e) {
-            subscribers.remove(s);
-            s.out.abort();
+            end(s);
             return false;
+        }
+    }
+
+    /** Forgets a subscriber and releases its stream's buffer; on the feed's thread. */
+    private void end(Subscriber s) {
+        subscribers.remove(s);
+        s.out.abort();
+    }
+
+    private void execute(Runnable task) {
+        try {
+            thread.execute(task);
+        } catch (RejectedExecutionException e) {
+            log.debug("the live feed has stopped");
         }
     }
 
@@ -134,7 +155,9 @@ public final class LiveFeed {
         return subscribers.size();
     }
 
+    /** Stops polling and ends the open streams. */
     void stop() {
-        thread.shutdownNow();
+        execute(() -> List.copyOf(subscribers).forEach(this::end));
+        thread.shutdown();
     }
 }

@@ -107,6 +107,10 @@ final class RpcHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
     }
 
     private void serve(Channel channel, Received request) {
+        if (streaming) {
+            channel.close();
+            return;
+        }
         boolean keepAlive = request.keepAlive();
         if (!authorized(request)) {
             HttpResponseStream.sendEmpty(channel, keepAlive, HttpResponseStatus.UNAUTHORIZED,
