@@ -2,6 +2,7 @@ package io.switchboard.engine.dialog;
 
 import io.switchboard.actors.dialog.DialogSnapshot;
 import io.switchboard.engine.management.RpcException;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +51,43 @@ final class DialogListing {
                 .map(m -> m.value() == null ? m.profile() : (Object) Map.of(m.profile(), m.value())).toList());
         dialog.put("variables", List.of());
         return dialog;
+    }
+
+    /**
+     * The dialogs as the live page shows them (issue 7), the oldest first: Call-ID, caller (From
+     * URI), callee (To URI), the state's code and words, the request URI the INVITE went to and the
+     * callee's contact once it answered, the INVITE's and the answer's times in epoch milliseconds
+     * (the page counts the duration up from {@code start}), and the profiles.
+     */
+    static List<Map<String, Object>> live(List<DialogSnapshot> dialogs) {
+        return dialogs.stream().sorted(Comparator.comparingLong(DialogSnapshot::initMillis)
+                .thenComparing(DialogSnapshot::callId)).map(DialogListing::liveCall).toList();
+    }
+
+    private static Map<String, Object> liveCall(DialogSnapshot d) {
+        Map<String, Object> call = new LinkedHashMap<>();
+        call.put("callId", d.callId());
+        call.put("caller", d.fromUri());
+        call.put("callee", d.toUri());
+        call.put("state", d.state().code());
+        call.put("stateText", switch (d.state()) {
+            case UNCONFIRMED -> "setting up";
+            case EARLY -> "ringing";
+            case CONFIRMED_NA -> "answered";
+            case CONFIRMED -> "in conversation";
+            case DELETED -> "ended";
+        });
+        call.put("destination", text(d.requestUri()));
+        call.put("contact", text(d.calleeContact()));
+        call.put("init", d.initMillis());
+        call.put("start", d.startMillis());
+        call.put("profiles", d.profiles().stream().map(m -> {
+            Map<String, Object> profile = new LinkedHashMap<>();
+            profile.put("name", m.profile());
+            profile.put("value", m.value());
+            return profile;
+        }).toList());
+        return call;
     }
 
     private static Map<String, Object> leg(String tag, String contact, long cseq, List<String> routeSet, String socket) {

@@ -30,7 +30,8 @@ import org.apache.pekko.actor.typed.ActorSystem;
  * node's actor system, their journal's schema, generated requests sent through the transaction
  * layer ({@link ClientTransactionSender}), event routes ({@link DialogEventRoutes}), the
  * {@code dialog:*} statistics (section 8) and the {@code dlg.*} commands (section 9,
- * {@link DialogCommands}) and the call history ({@code dlg.history}, {@link HistoryCommands}). Requests reach it through {@link #request}.
+ * {@link DialogCommands}), the call history ({@code dlg.history}, {@link HistoryCommands}) and the
+ * calls of the live page ({@link DialogListing#live}). Requests reach it through {@link #request}.
  */
 public final class DialogModule {
 
@@ -80,6 +81,8 @@ public final class DialogModule {
             management.statistics().add("dialog", "history_write_errors", Statistic.Kind.COUNTER,
                     history::writeErrors);
         }
+        DialogDirectory directory = module.dialogs.directory();
+        management.live().section("calls", () -> DialogListing.live(directory.list()));
         return module;
     }
 

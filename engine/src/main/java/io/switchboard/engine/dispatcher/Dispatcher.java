@@ -71,6 +71,8 @@ public final class Dispatcher {
         }
         Dispatcher dispatcher = new Dispatcher(config, view);
         DispatcherCommands.register(management.commands(), view, system);
+        DispatcherView shown = view;
+        management.live().section("gateways", () -> DispatcherCommands.gateways(shown));
         DispatcherStatistics.register(management.statistics(), view, probe);
         return dispatcher;
     }

@@ -83,6 +83,29 @@ final class DispatcherCommands {
         return result;
     }
 
+    /**
+     * The destinations as the live page shows them (issue 7), set by set: {@code set}, {@code uri},
+     * {@code state} (the letters of {@code dispatcher.list}'s {@code FLAGS}), {@code priority};
+     * empty when the dispatcher is off.
+     */
+    static List<Map<String, Object>> gateways(DispatcherView view) {
+        List<Map<String, Object>> gateways = new ArrayList<>();
+        if (view == null) {
+            return gateways;
+        }
+        for (DestinationSet set : view.snapshot().sets().all()) {
+            for (Destination d : set.destinations()) {
+                Map<String, Object> gateway = new LinkedHashMap<>();
+                gateway.put("set", set.id());
+                gateway.put("uri", d.uri());
+                gateway.put("state", DestinationFlags.letters(d.flags()));
+                gateway.put("priority", d.priority());
+                gateways.add(gateway);
+            }
+        }
+        return gateways;
+    }
+
     private static Map<String, Object> dest(Destination d, boolean callLoad) {
         Map<String, Object> dest = new LinkedHashMap<>();
         dest.put("URI", d.uri());

@@ -1,6 +1,7 @@
 package io.switchboard.engine.management;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
@@ -132,14 +133,7 @@ final class HttpResponseStream extends OutputStream {
         if (buffer.isWritable()) {
             return;
         }
-        if (!committed) {
-            HttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
-            head.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType);
-            HttpUtil.setTransferEncodingChunked(head, true);
-            HttpUtil.setKeepAlive(head, keepAlive);
-            channel.write(head);
-            committed = true;
-        }
+        commit();
         sent += buffer.readableBytes();
         ChannelFuture written = channel.writeAndFlush(new DefaultHttpContent(buffer));
         buffer = channel.alloc().heapBuffer(CHUNK_BYTES);
@@ -148,6 +142,38 @@ final class HttpResponseStream extends OutputStream {
         }
         if (!channel.isActive() || written.isDone() && !written.isSuccess()) {
             throw new IOException("the client went away", written.cause());
+        }
+    }
+
+    /**
+     * Sends {@code bytes} as one chunk at once, after what the buffer holds, committing a chunked
+     * response first; does not wait for the client (an event stream: the caller checks
+     * {@link Channel#isWritable()} and drops what a slow client cannot take).
+     */
+    void sendChunk(byte[] bytes) throws IOException {
+        if (closed || !channel.isActive()) {
+            throw new IOException("the response has ended or the client went away");
+        }
+        commit();
+        if (buffer.isReadable()) {
+            sent += buffer.readableBytes();
+            channel.write(new DefaultHttpContent(buffer));
+            buffer = channel.alloc().heapBuffer(CHUNK_BYTES);
+        }
+        sent += bytes.length;
+        channel.writeAndFlush(new DefaultHttpContent(Unpooled.wrappedBuffer(bytes)));
+    }
+
+    /** Sends the head of a chunked response unless it went already. */
+    private void commit() {
+        if (!committed) {
+            HttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
+            head.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType);
+            head.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-store");
+            HttpUtil.setTransferEncodingChunked(head, true);
+            HttpUtil.setKeepAlive(head, keepAlive);
+            channel.write(head);
+            committed = true;
         }
     }
 

@@ -16,9 +16,9 @@ import java.util.concurrent.Executor;
 /**
  * The engine's management plane (issue 4; DESIGN "Management and observability"): the command
  * registry with the {@code system.*}, {@code core.*} and {@code stats.*} commands, the statistics
- * registry, the Prometheus registry with the JVM's metrics, and the listener serving them. The
- * engine's modules add their commands to {@link #commands()} and statistics to
- * {@link #statistics()}.
+ * registry, the Prometheus registry with the JVM's metrics, the live page's feed, and the
+ * listener serving them. The engine's modules add their commands to {@link #commands()},
+ * statistics to {@link #statistics()} and sections of the live page to {@link #live()}.
  */
 public final class Management {
 
@@ -26,14 +26,16 @@ public final class Management {
     private final Statistics statistics;
     private final PrometheusMeterRegistry metrics;
     private final JvmGcMetrics gcMetrics;
+    private final LiveFeed live;
     private final RpcServer server;
 
     private Management(RpcCommands commands, Statistics statistics, PrometheusMeterRegistry metrics,
-            JvmGcMetrics gcMetrics, RpcServer server) {
+            JvmGcMetrics gcMetrics, LiveFeed live, RpcServer server) {
         this.commands = commands;
         this.statistics = statistics;
         this.metrics = metrics;
         this.gcMetrics = gcMetrics;
+        this.live = live;
         this.server = server;
     }
 
@@ -55,10 +57,12 @@ public final class Management {
         RpcCommands commands = new RpcCommands();
         CoreCommands.register(commands, Instant.now());
         StatsCommands.register(commands, statistics);
-        return RpcServer.bind(settings, commands, metrics, worker)
-                .thenApply(server -> new Management(commands, statistics, metrics, gcMetrics, server))
+        LiveFeed live = new LiveFeed(System::currentTimeMillis);
+        return RpcServer.bind(settings, commands, metrics, live, worker)
+                .thenApply(server -> new Management(commands, statistics, metrics, gcMetrics, live, server))
                 .whenComplete((management, failure) -> {
                     if (failure != null) {
+                        live.stop();
                         gcMetrics.close();
                         metrics.close();
                     }
@@ -73,12 +77,17 @@ public final class Management {
         return statistics;
     }
 
+    /** The live page's data: the engine's modules add their sections. */
+    public LiveFeed live() {
+        return live;
+    }
+
     /** Where the listener is bound, with the actual port where 0 was asked. */
     public InetSocketAddress address() {
         return server.localAddress();
     }
 
-    /** The listener's base URL, {@code http://127.0.0.1:8060}; the endpoints are {@code /RPC} and {@code /metrics}. */
+    /** The listener's base URL, {@code http://127.0.0.1:8060}; the endpoints are {@code /RPC}, {@code /metrics} and {@code /live}. */
     public String url() {
         InetSocketAddress address = address();
         String host = address.getAddress().getHostAddress();
@@ -87,6 +96,7 @@ public final class Management {
 
     /** Closes the listener and releases the JVM metrics. */
     public CompletionStage<Void> stop() {
+        live.stop();
         return server.close().thenRun(() -> {
             gcMetrics.close();
             metrics.close();

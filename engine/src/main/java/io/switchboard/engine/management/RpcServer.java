@@ -23,7 +23,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The management listener (issue 4): one HTTP/1.1 port, on Netty's HTTP codec, serving
- * {@code POST /RPC} (JSON-RPC 2.0, Kamailio's jsonrpcs) and {@code GET /metrics} (Prometheus).
+ * {@code POST /RPC} (JSON-RPC 2.0, Kamailio's jsonrpcs), {@code GET /metrics} (Prometheus) and
+ * {@code GET /live} with its event stream {@code /live/events} (issue 7).
  * Bound to {@code switchboard.rpc.listen}, 127.0.0.1 unless configured otherwise. One event-loop
  * thread does the I/O; commands and scrapes run on the worker executor.
  */
@@ -47,7 +48,7 @@ public final class RpcServer {
      * @return completes with the server, or fails with an {@link IOException} naming the address
      */
     public static CompletionStage<RpcServer> bind(RpcSettings settings, RpcCommands commands,
-            PrometheusMeterRegistry metrics, Executor worker) {
+            PrometheusMeterRegistry metrics, LiveFeed live, Executor worker) {
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("rpc-io", true),
                 NioIoHandler.newFactory());
         JsonRpcEndpoint endpoint = new JsonRpcEndpoint(commands);
@@ -60,7 +61,7 @@ public final class RpcServer {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(MAX_REQUEST_BYTES),
-                                new RpcHttpHandler(settings, endpoint, metrics, worker));
+                                new RpcHttpHandler(settings, endpoint, metrics, live, worker));
                     }
                 })
                 .bind(settings.listen())

@@ -1,0 +1,174 @@
+package io.switchboard.engine.management;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * Headless Chromium (Debian package {@code chromium}) for the tests, holding one page open and
+ * reading it over the DevTools protocol ({@code --remote-debugging-port}): {@code --dump-dom}
+ * cannot wait for a page whose event stream never ends. Without Chromium the test is skipped, or
+ * fails when {@code SWITCHBOARD_REQUIRE_CHROMIUM} is set, as CI sets it.
+ */
+final class Chromium implements AutoCloseable {
+
+    private static final Pattern LISTENING = Pattern.compile("DevTools listening on ws://[^:]+:(\\d+)/");
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    private final Process process;
+    private final Path profile;
+    private final WebSocket socket;
+    private final AtomicInteger ids = new AtomicInteger();
+    private final Map<Integer, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
+
+    static void assumeInstalled() {
+        boolean installed;
+        try {
+            Process probe = new ProcessBuilder("chromium", "--version").redirectErrorStream(true).start();
+            probe.getInputStream().readAllBytes();
+            installed = probe.waitFor(30, TimeUnit.SECONDS) && probe.exitValue() == 0;
+        } catch (IOException e) {
+            installed = false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            installed = false;
+        }
+        if (!installed) {
+            if (System.getenv("SWITCHBOARD_REQUIRE_CHROMIUM") != null) {
+                fail("Chromium is required (SWITCHBOARD_REQUIRE_CHROMIUM is set) but 'chromium' is not installed");
+            }
+            Assumptions.abort("Chromium is not installed (apt-get install chromium); skipping the browser test");
+        }
+    }
+
+    /** Starts Chromium showing {@code url}. */
+    Chromium(String url) throws Exception {
+        profile = Files.createTempDirectory("switchboard-chromium");
+        process = new ProcessBuilder("chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--user-data-dir=" + profile, "--remote-debugging-port=0", url)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            int port = devToolsPort();
+            HttpClient http = HttpClient.newHttpClient();
+            String pageSocket = null;
+            long until = System.nanoTime() + WAIT.toNanos();
+            while (pageSocket == null && System.nanoTime() < until) {
+                JsonNode targets = RpcCalls.JSON.readTree(http.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/json/list")).build(),
+                        HttpResponse.BodyHandlers.ofString()).body());
+                for (JsonNode target : targets) {
+                    if (target.path("type").asText().equals("page")) {
+                        pageSocket = target.path("webSocketDebuggerUrl").asText();
+                    }
+                }
+                Thread.sleep(100);
+            }
+            if (pageSocket == null) {
+                throw new IllegalStateException("Chromium shows no page");
+            }
+            socket = http.newWebSocketBuilder().buildAsync(URI.create(pageSocket), new Listener())
+                    .get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        } catch (Exception e) {
+            close();
+            throw e;
+        }
+    }
+
+    /** Reads the port Chromium prints on standard error, then drains the rest. */
+    private int devToolsPort() throws IOException {
+        BufferedReader err = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8));
+        String line;
+        while ((line = err.readLine()) != null) {
+            Matcher m = LISTENING.matcher(line);
+            if (m.find()) {
+                Thread drain = new Thread(() -> {
+                    try {
+                        err.transferTo(java.io.Writer.nullWriter());
+                    } catch (IOException ignored) {
+                        // Chromium has gone
+                    }
+                }, "chromium-stderr");
+                drain.setDaemon(true);
+                drain.start();
+                return Integer.parseInt(m.group(1));
+            }
+        }
+        throw new IOException("Chromium ended without opening its DevTools port");
+    }
+
+    /** The value of the JavaScript {@code expression} in the page. */
+    JsonNode evaluate(String expression) throws Exception {
+        int id = ids.incrementAndGet();
+        CompletableFuture<JsonNode> answer = new CompletableFuture<>();
+        pending.put(id, answer);
+        ObjectNode command = RpcCalls.JSON.createObjectNode().put("id", id).put("method", "Runtime.evaluate");
+        command.putObject("params").put("expression", expression).put("returnByValue", true);
+        socket.sendText(command.toString(), true).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        JsonNode response = answer.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        return response.path("result").path("result").path("value");
+    }
+
+    /** Collects the DevTools answers, which may come in several frames. */
+    private final class Listener implements WebSocket.Listener {
+        private final StringBuilder text = new StringBuilder();
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            text.append(data);
+            if (last) {
+                try {
+                    JsonNode message = RpcCalls.JSON.readTree(text.toString());
+                    CompletableFuture<JsonNode> answer = pending.remove(message.path("id").asInt(-1));
+                    if (answer != null) {
+                        answer.complete(message);
+                    }
+                } catch (IOException e) {
+                    // not an answer to a command of ours
+                }
+                text.setLength(0);
+            }
+            webSocket.request(1);
+            return null;
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        process.destroy();
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try (Stream<Path> files = Files.walk(profile)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}
