@@ -39,7 +39,7 @@ public final class DlgsCommands {
         commands.add(new RpcCommand("dlgs.getall", "Gets every dlgs record matching the filter.", filter,
                 args -> list(table.find(filter(args), 0), true)));
         commands.add(new RpcCommand("dlgs.stats", "Returns the dlgs statistics: records removed by the timer "
-                + "(final) and records now (active), by state.", args -> {
+                + "(final) and records now (active), all and by state.", args -> {
                     Map<String, Object> stats = new LinkedHashMap<>();
                     stats.put("final", byState(table::removed));
                     stats.put("active", byState(table::active));
@@ -61,11 +61,17 @@ public final class DlgsCommands {
         }
     }
 
+    /** {@code all}, then the count of each state. */
     private static Map<String, Long> byState(ToLongFunction<DlgsState> count) {
         Map<String, Long> counts = new LinkedHashMap<>();
+        counts.put("all", 0L);
+        long all = 0;
         for (DlgsState state : DlgsState.values()) {
-            counts.put(state.statName(), count.applyAsLong(state));
+            long inState = count.applyAsLong(state);
+            counts.put(state.statName(), inState);
+            all += inState;
         }
+        counts.put("all", all);
         return counts;
     }
 

@@ -121,8 +121,8 @@ class DlgsCommandsTest {
         receive(caller, "SIP/2.0 486");
         assertEquals(5, state(), "not answered");
         JsonNode stats = rpc("dlgs.stats");
-        assertEquals("{\"init\":0,\"progress\":0,\"answered\":0,\"confirmed\":0,\"terminated\":0,\"notanswered\":1}",
-                stats.get("active").toString());
+        assertEquals("{\"all\":1,\"init\":0,\"progress\":0,\"answered\":0,\"confirmed\":0,\"terminated\":0,"
+                + "\"notanswered\":1}", stats.get("active").toString());
         assertEquals(0, stats.get("final").get("notanswered").asInt());
         assertEquals("dlgs:active_notanswered = 1", rpc("stats.get_statistics", "dlgs:active_notanswered").get(0).asText());
     }
