@@ -177,6 +177,7 @@ class HashTablesTest {
         ht.sets("a", "k", "v");
         ht.setex("a", "k", 5);
         ht.setxs("a", "x", "y", 2);
+        ok(ht.ask("a", new HtableOp.Set("sync", HtValue.of(1), 0), Duration.ofSeconds(5)).toCompletableFuture());
         clock.advance(Duration.ofSeconds(2));
         assertEquals(Optional.empty(), ht.get("a", "x"));
         assertEquals(Optional.of(HtValue.of("v")), ht.get("a", "k"));
