@@ -10,6 +10,7 @@ import io.switchboard.actors.dialog.DialogEvent.TimeoutChanged;
 import io.switchboard.persistence.CborSerializable;
 import io.switchboard.persistence.EventDeletion;
 import io.switchboard.transport.message.SipMethod;
+import io.switchboard.transport.message.SipStatus;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -33,7 +34,7 @@ import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
 
 /**
  * One dialog per Call-ID (forks and spirals of a call share it): a sharded, event-sourced entity
- * keeping Kamailio's states, timers and rules (seed manual sections 2, 3, 6.6–6.12, 6.49, 6.54,
+ * keeping Kamailio's states, timers and rules (seed manual sections 2, 3, 6.6–6.12, 6.49, 6.51–6.54,
  * 7.1–7.3, 7.10–7.14, 8, 11). The engine tells it what the call does (the initial INVITE, replies,
  * sequential requests) and asks it only where a route needs an answer.
  *
@@ -145,6 +146,9 @@ public final class DialogEntity extends EventSourcedBehavior<DialogEntity.Comman
     private record ByesAnswered(List<Integer> codes) implements Command {
     }
 
+    private record KeepAliveAnswered(Side target, int code) implements Command {
+    }
+
     private record EventsDeleted(boolean deleted) implements Command {
     }
 
@@ -159,6 +163,7 @@ public final class DialogEntity extends EventSourcedBehavior<DialogEntity.Comman
     private final TimerScheduler<Command> timers;
     private final ActorRef<ClusterSharding.ShardCommand> shard;
     private final EventDeletion<Command> cleanup;
+    private final KeepAlives keepAlives;
     private Dialog current = Dialog.EMPTY;
     private PendingEnd pendingEnd;
     private long untrackedUntil;
@@ -173,6 +178,7 @@ public final class DialogEntity extends EventSourcedBehavior<DialogEntity.Comman
         this.timers = timers;
         this.shard = shard;
         this.cleanup = new EventDeletion<>(context, EventsDeleted::new);
+        this.keepAlives = new KeepAlives(settings);
     }
 
     /** The behaviour of the dialog of {@code callId}; {@code shard} receives the passivation request. */
@@ -210,6 +216,7 @@ public final class DialogEntity extends EventSourcedBehavior<DialogEntity.Comman
                 .onCommand(Command.Stop.class, stop -> Effect().stop())
                 .onCommand(DeadlinePassed.class, this::onDeadline)
                 .onCommand(ByesAnswered.class, this::onByesAnswered)
+                .onCommand(KeepAliveAnswered.class, this::onKeepAliveAnswered)
                 .onCommand(EventsDeleted.class, this::onEventsDeleted)
                 .build();
     }
@@ -374,6 +381,9 @@ public final class DialogEntity extends EventSourcedBehavior<DialogEntity.Comman
             pendingEnd = null;
             return end(unanswered.cause(), unanswered.reason() + "; BYE unanswered");
         }
+        if (current.tracked() && keepAlives.take(current, now)) {
+            sendKeepAlives();
+        }
         long deadline = current.tracked() ? current.deadline() : untrackedUntil;
         if (now < deadline) {
             arm();
@@ -391,12 +401,33 @@ public final class DialogEntity extends EventSourcedBehavior<DialogEntity.Comman
     }
 
     private Effect<DialogEvent, Dialog> timedOut() {
-        String reason = current.deadline() < current.deadlines().lifetime() ? "noack-timeout" : "lifetime";
+        return endByTimer(EndCause.TIMEOUT,
+                current.deadline() < current.deadlines().lifetime() ? "noack-timeout" : "lifetime");
+    }
+
+    /** Ends the dialog as a timeout does: BYE to both sides first with {@code send-bye} or the dialog's {@code timeoutBye}. */
+    private Effect<DialogEvent, Dialog> endByTimer(EndCause cause, String reason) {
         if (settings.sendBye() || current.properties().timeoutBye()) {
-            sendByes(Set.of(Side.CALLER, Side.CALLEE), EndCause.TIMEOUT, reason);
+            sendByes(Set.of(Side.CALLER, Side.CALLEE), cause, reason);
             return Effect().none();
         }
-        return end(EndCause.TIMEOUT, reason);
+        return end(cause, reason);
+    }
+
+    private void sendKeepAlives() {
+        for (Side target : keepAlives.targets(current)) {
+            context.pipeToSelf(env.sender().sendKeepAlive(current, target),
+                    (code, error) -> new KeepAliveAnswered(target, code == null ? SipStatus.REQUEST_TIMEOUT : code));
+        }
+    }
+
+    private Effect<DialogEvent, Dialog> onKeepAliveAnswered(KeepAliveAnswered answered) {
+        if (pendingEnd != null || current.state() != DialogState.CONFIRMED
+                || !keepAlives.failedOut(answered.target(), answered.code())) {
+            return Effect().none();
+        }
+        return endByTimer(EndCause.KEEPALIVE_FAILURE, "keep-alive to the " + answered.target().name().toLowerCase()
+                + " answered " + answered.code());
     }
 
     private Effect<DialogEvent, Dialog> cleanUp() {
@@ -491,11 +522,16 @@ public final class DialogEntity extends EventSourcedBehavior<DialogEntity.Comman
         env.released(current);
     }
 
-    /** Arms the one timer for the next deadline; one that has passed fires at once. */
+    /** Arms the one timer for the next deadline, the next keep-alive round included; one that has passed fires at once. */
     private void arm() {
+        long now = now();
         long deadline = pendingEnd != null ? pendingEnd.deadline()
                 : current.tracked() ? current.deadline() : untrackedUntil;
-        long delay = deadline - now();
+        long keepAlive = pendingEnd == null && current.tracked() ? keepAlives.due(current, now) : 0;
+        if (keepAlive > 0) {
+            deadline = Math.min(deadline, keepAlive);
+        }
+        long delay = deadline - now;
         if (delay <= 0) {
             timers.cancel(DeadlinePassed.INSTANCE);
             context.getSelf().tell(DeadlinePassed.INSTANCE);

@@ -15,8 +15,11 @@ import java.util.List;
  * {@code send_bye}, 7.8 {@code dlg_bye}, 9.8 {@code dlg.terminate_dlg}), built as that party's UA
  * would (RFC 3261 §12.2.1.1): Request-URI the remote target, Route the route set towards the
  * target (for a strict router first in the set, the §12.2.1.1 rewrite), From and To with the
- * sending party's tag in From, CSeq one above the sending party's last. The Via is left to the
- * sender, which adds its own.
+ * sending party's tag in From. A BYE has the CSeq one above the sending party's last; a keep-alive
+ * OPTIONS (6.52, 7.16) one below it — the same when that is 1 or none — and raises nothing, as
+ * Kamailio's {@code dlg_send_ka}: "CSeq lower or equal than last request within dialog", so a UA
+ * that still has the dialog answers (even 500 for the low CSeq, RFC 3261 §12.2.2) and one that lost
+ * it answers 481. The Via is left to the sender, which adds its own.
  */
 public final class DialogRequests {
 
@@ -28,13 +31,27 @@ public final class DialogRequests {
 
     /** A BYE to {@code target}, sent as its peer would; {@code dialog} must have been answered. */
     public static SipRequest bye(Dialog dialog, Side target) {
+        return request(dialog, target, SipMethod.BYE, peerCseq(dialog, target) + 1);
+    }
+
+    /** A keep-alive OPTIONS to {@code target}, sent as its peer would; {@code dialog} must have been answered. */
+    public static SipRequest keepAlive(Dialog dialog, Side target) {
+        long last = peerCseq(dialog, target);
+        return request(dialog, target, SipMethod.OPTIONS, last > 1 ? last - 1 : 1);
+    }
+
+    /** The last CSeq of {@code target}'s peer, the party the request is sent as; 0 for a callee that sent none. */
+    private static long peerCseq(Dialog dialog, Side target) {
+        return target == Side.CALLEE ? dialog.callerCseq() : dialog.calleeCseq();
+    }
+
+    private static SipRequest request(Dialog dialog, Side target, SipMethod method, long cseq) {
         InitialInvite invite = dialog.invite();
         boolean toCallee = target == Side.CALLEE;
         String remoteTarget = toCallee ? dialog.answer().calleeContact() : invite.callerContact();
         List<String> routeSet = toCallee ? dialog.calleeRouteSet() : invite.callerRouteSet();
         String caller = nameAddress(invite.fromUri(), invite.fromTag());
         String callee = nameAddress(invite.toUri(), dialog.toTag());
-        long cseq = (toCallee ? dialog.callerCseq() : dialog.calleeCseq()) + 1;
 
         String requestUri = remoteTarget;
         List<String> routes = routeSet;
@@ -44,7 +61,7 @@ public final class DialogRequests {
             routes = new ArrayList<>(routeSet.subList(1, routeSet.size()));
             routes.add("<" + remoteTarget + ">");
         }
-        MessageBuilder builder = MessageBuilder.request(SipMethod.BYE, requestUri);
+        MessageBuilder builder = MessageBuilder.request(method, requestUri);
         for (String route : routes) {
             builder.add(HeaderName.ROUTE, route);
         }
@@ -52,7 +69,7 @@ public final class DialogRequests {
                 .add(HeaderName.FROM, toCallee ? caller : callee)
                 .add(HeaderName.TO, toCallee ? callee : caller)
                 .add(HeaderName.CALL_ID, invite.callId())
-                .add(HeaderName.CSEQ, cseq + " " + SipMethod.BYE)
+                .add(HeaderName.CSEQ, cseq + " " + method)
                 .add(HeaderName.CONTENT_LENGTH, "0")
                 .buildRequest();
     }

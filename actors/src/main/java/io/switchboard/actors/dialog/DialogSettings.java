@@ -13,16 +13,21 @@ import java.util.List;
  * {@code early-timeout} 300 s (6.7), {@code noack-timeout} 60 s (6.8), {@code end-timeout} 300 s
  * (6.9), {@code timeout-noreset} 0 (6.54), {@code send-bye} 0 (6.49), {@code detect-spirals} 1
  * (6.12), {@code rr-param} "did" (6.3), {@code dlg-match-mode} 0 (6.11), {@code profiles-with-value} and
- * {@code profiles-no-value} empty (6.44, 6.45; lists of names here). A timeout given as a bare
+ * {@code profiles-no-value} empty (6.44, 6.45; lists of names here), {@code ka-timer} 0 (6.51, 0 =
+ * no keep-alives), {@code ka-interval} 0 (6.52, 0 = none, else at least {@link #KA_INTERVAL_FLOOR}),
+ * {@code ka-failed-limit} 1 (6.53). A timeout given as a bare
  * number is in seconds, Kamailio's unit; a HOCON duration ({@code 90s}, {@code 2m}) also works.
  * Switches take 0/1 or on/off. A wrong value is an {@link IllegalArgumentException} naming the key.
  */
 public record DialogSettings(Duration defaultTimeout, Duration earlyTimeout, Duration noackTimeout,
         Duration endTimeout, boolean timeoutNoreset, boolean sendBye, boolean detectSpirals, String rrParam,
-        MatchMode matchMode, ProfileDefinitions profiles) {
+        MatchMode matchMode, ProfileDefinitions profiles, Duration kaTimer, Duration kaInterval, int kaFailedLimit) {
 
     /** Path of the settings block within the root configuration. */
     public static final String PATH = "switchboard.dialog";
+
+    /** The lowest {@code ka-interval} other than 0 (seed manual 6.52: "The lowest settable interval is 30 seconds"). */
+    public static final Duration KA_INTERVAL_FLOOR = Duration.ofSeconds(30);
 
     /** The defaults of {@code reference.conf}. */
     public static DialogSettings defaults() {
@@ -41,7 +46,29 @@ public record DialogSettings(Duration defaultTimeout, Duration earlyTimeout, Dur
                 timeout(c, "noack-timeout"), timeout(c, "end-timeout"), flag(c, "timeout-noreset"),
                 flag(c, "send-bye"), flag(c, "detect-spirals"), rrParam, MatchMode.of(mode).orElseThrow(
                         () -> new IllegalArgumentException("setting " + PATH + ".dlg-match-mode must be 0, 1 or 2, not " + mode)),
-                profiles(c));
+                profiles(c), duration(c, "ka-timer"), kaInterval(c), kaFailedLimit(c));
+    }
+
+    /** True when dialogs with {@code ka-src} or {@code ka-dst} send keep-alives: both {@code ka-timer} and {@code ka-interval} set. */
+    public boolean keepAlives() {
+        return !kaTimer.isZero() && !kaInterval.isZero();
+    }
+
+    private static Duration kaInterval(Config c) {
+        Duration value = duration(c, "ka-interval");
+        if (!value.isZero() && value.compareTo(KA_INTERVAL_FLOOR) < 0) {
+            throw new IllegalArgumentException("setting " + PATH + ".ka-interval must be 0 (no keep-alives) or at least "
+                    + KA_INTERVAL_FLOOR.toSeconds() + " seconds, not " + value);
+        }
+        return value;
+    }
+
+    private static int kaFailedLimit(Config c) {
+        int value = integer(c, "ka-failed-limit");
+        if (value < 1) {
+            throw new IllegalArgumentException("setting " + PATH + ".ka-failed-limit must be 1 or more, not " + value);
+        }
+        return value;
     }
 
     private static ProfileDefinitions profiles(Config c) {
@@ -63,6 +90,15 @@ public record DialogSettings(Duration defaultTimeout, Duration earlyTimeout, Dur
     }
 
     private static Duration timeout(Config c, String key) {
+        Duration value = duration(c, key);
+        if (value.isZero()) {
+            throw new IllegalArgumentException("setting " + PATH + "." + key + " must be positive, not " + value);
+        }
+        return value;
+    }
+
+    /** A duration of 0 or more: a bare number in seconds, or a HOCON duration. */
+    private static Duration duration(Config c, String key) {
         Duration value;
         try {
             value = c.getValue(key).valueType() == ConfigValueType.NUMBER
@@ -71,8 +107,8 @@ public record DialogSettings(Duration defaultTimeout, Duration earlyTimeout, Dur
         } catch (ConfigException e) {
             throw new IllegalArgumentException("setting " + PATH + "." + key + " must be a duration: " + e.getMessage(), e);
         }
-        if (value.isNegative() || value.isZero()) {
-            throw new IllegalArgumentException("setting " + PATH + "." + key + " must be positive, not " + value);
+        if (value.isNegative()) {
+            throw new IllegalArgumentException("setting " + PATH + "." + key + " must not be negative, not " + value);
         }
         return value;
     }

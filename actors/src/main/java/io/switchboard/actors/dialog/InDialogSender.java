@@ -11,7 +11,7 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * Sends a request the dialog module generates (a BYE on timeout with {@code send-bye}, seed manual
- * 6.49, or for {@code dlg.terminate_dlg}, 9.8) through a client transaction (RFC 3261 §17.1).
+ * 6.49, or for {@code dlg.terminate_dlg}, 9.8; a keep-alive OPTIONS, 6.52) through a client transaction (RFC 3261 §17.1).
  * The engine implements it; it adds the Via, picks the next hop from the Route set or the
  * Request-URI (RFC 3261 §8.1.2) and sends from {@code localSocket}.
  */
@@ -35,16 +35,29 @@ public interface InDialogSender {
         Set<Side> ordered = EnumSet.noneOf(Side.class);
         ordered.addAll(targets);
         for (Side target : ordered) {
-            String socket = target == Side.CALLER ? dialog.invite().callerSocket() : dialog.invite().calleeSocket();
-            CompletableFuture<Integer> answer;
-            try {
-                answer = send(DialogRequests.bye(dialog, target), socket).toCompletableFuture();
-            } catch (RuntimeException e) {
-                answer = CompletableFuture.failedFuture(e);
-            }
-            answers.add(answer.exceptionally(e -> SipStatus.SERVER_INTERNAL_ERROR));
+            answers.add(sendTo(dialog, target, DialogRequests.bye(dialog, target))
+                    .exceptionally(e -> SipStatus.SERVER_INTERNAL_ERROR));
         }
         return CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new))
                 .thenApply(done -> answers.stream().map(CompletableFuture::join).toList());
+    }
+
+    /**
+     * Sends a keep-alive OPTIONS to {@code target} built by {@link DialogRequests#keepAlive} (seed
+     * manual 6.52); completes with its status code, 408 when it timed out or could not be sent —
+     * the UA is not reached either way.
+     */
+    default CompletionStage<Integer> sendKeepAlive(Dialog dialog, Side target) {
+        return sendTo(dialog, target, DialogRequests.keepAlive(dialog, target))
+                .exceptionally(e -> SipStatus.REQUEST_TIMEOUT);
+    }
+
+    private CompletableFuture<Integer> sendTo(Dialog dialog, Side target, SipRequest request) {
+        String socket = target == Side.CALLER ? dialog.invite().callerSocket() : dialog.invite().calleeSocket();
+        try {
+            return send(request, socket).toCompletableFuture();
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 }

@@ -19,7 +19,10 @@
  * lifetime, or {@code noack-timeout} plus 10 s, an answered one, first sending BYE both ways when
  * {@code send-bye} or the dialog's {@code timeoutBye} is on (the dialog ends when the BYEs are
  * answered, or after 32 s, so a node that dies in between sends them again after recovery);
- * {@code end-timeout} after the end the entity deletes its events and passivates.
+ * {@code end-timeout} after the end the entity deletes its events and passivates. The next
+ * keep-alive round ({@code ka-src}/{@code ka-dst}, see {@link io.switchboard.actors.dialog.KeepAlives})
+ * is one more deadline of that timer; it follows from the journaled answer time, so recovery
+ * re-arms it without a write of its own.
  *
  * <p><b>Nodes.</b> {@link io.switchboard.actors.dialog.Dialogs} starts sharding; with a durable
  * journal the shards remember their entities, so dialogs run again after a restart without a

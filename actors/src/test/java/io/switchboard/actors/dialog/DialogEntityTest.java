@@ -163,7 +163,7 @@ class DialogEntityTest {
     @Test
     void theDialogsTimeoutByeAsksForByesToo() {
         EntityHarness h = harness(settings("default-timeout = 100"));
-        h.track(h.invite(), new DialogProperties(true, false));
+        h.track(h.invite(), new DialogProperties(true, false, false, false));
         h.answer();
         h.request(Side.CALLER, "ACK", SampleCall.INVITE_CSEQ);
         h.advance(Duration.ofSeconds(100));
@@ -198,7 +198,7 @@ class DialogEntityTest {
     @Test
     void timeoutNoresetKeepsTheDeadline() {
         checkNoReset(harness(settings("default-timeout = 100, timeout-noreset = 1")), DialogProperties.NONE);
-        checkNoReset(harness(settings("default-timeout = 100")), new DialogProperties(false, true));
+        checkNoReset(harness(settings("default-timeout = 100")), new DialogProperties(false, true, false, false));
     }
 
     private static void checkNoReset(EntityHarness h, DialogProperties properties) {

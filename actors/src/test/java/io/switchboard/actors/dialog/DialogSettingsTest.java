@@ -31,6 +31,20 @@ class DialogSettingsTest {
         assertTrue(settings.detectSpirals());
         assertEquals("did", settings.rrParam());
         assertEquals(MatchMode.DID_ONLY, settings.matchMode());
+        assertEquals(Duration.ZERO, settings.kaTimer());
+        assertEquals(Duration.ZERO, settings.kaInterval());
+        assertEquals(1, settings.kaFailedLimit());
+        assertFalse(settings.keepAlives());
+    }
+
+    @Test
+    void keepAlivesRunWithTimerAndIntervalOfThirtySecondsOrMore() {
+        DialogSettings settings = read("switchboard.dialog { ka-timer = 10, ka-interval = 30s, ka-failed-limit = 3 }");
+        assertEquals(Duration.ofSeconds(10), settings.kaTimer());
+        assertEquals(Duration.ofSeconds(30), settings.kaInterval());
+        assertEquals(3, settings.kaFailedLimit());
+        assertTrue(settings.keepAlives());
+        assertFalse(read("switchboard.dialog { ka-interval = 300 }").keepAlives());
     }
 
     @Test
@@ -55,6 +69,11 @@ class DialogSettingsTest {
         "timeout-noreset = maybe | timeout-noreset",
         "dlg-match-mode = 3 | dlg-match-mode",
         "rr-param = \"a;b\" | rr-param",
+        "ka-timer = -1 | ka-timer",
+        "ka-interval = 29 | ka-interval",
+        "ka-interval = 10s | ka-interval",
+        "ka-failed-limit = 0 | ka-failed-limit",
+        "ka-failed-limit = many | ka-failed-limit",
     })
     void aWrongValueNamesItsKey(String setting, String key) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

@@ -93,7 +93,12 @@ final class EntityHarness {
 
     /** Tracked, answered and acknowledged: state 4. */
     void confirm() {
-        assertEquals(TrackOutcome.CREATED, track());
+        confirm(DialogProperties.NONE);
+    }
+
+    /** Tracked with {@code properties}, answered and acknowledged: state 4. */
+    void confirm(DialogProperties properties) {
+        assertEquals(TrackOutcome.CREATED, track(invite(), properties));
         answer();
         request(Side.CALLER, "ACK", SampleCall.INVITE_CSEQ);
         assertEquals(DialogState.CONFIRMED, get().state());

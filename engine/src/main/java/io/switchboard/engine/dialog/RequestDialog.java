@@ -28,7 +28,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The dialog module's side of one request (seed manual 001, sections 2, 7.1–7.4, 7.10, 7.13–7.15, 10):
+ * The dialog module's side of one request (seed manual 001, sections 2, 7.1–7.4, 7.10, 7.13–7.16, 7.21, 10):
  * the route's dialog functions, and what the proxy tells the dialog as the request goes on. An
  * initial INVITE the route manages is tracked when it is relayed — the Record-Route carries the
  * cookie ({@link #recordRouteParameter()}), then its replies move the dialog; a request within a
@@ -50,6 +50,7 @@ public final class RequestDialog {
     private boolean handedOver;
     private boolean tracked;
     private Duration timeout;
+    private DialogProperties properties = DialogProperties.NONE;
     private final List<ProfileMembership> profiles = new ArrayList<>();
 
     RequestDialog(DialogModule module, InboundMessage in) {
@@ -195,6 +196,21 @@ public final class RequestDialog {
         return true;
     }
 
+    /**
+     * {@code dlg_set_property(name)} ({@code on}) or {@code dlg_reset_property(name)} (seed manual
+     * 7.16, 7.21): for an initial INVITE not tracked yet, the dialog starts with it. False for any
+     * other request. A name other than {@code ka-src}, {@code ka-dst} and {@code timeout-noreset} is
+     * an {@link IllegalArgumentException} naming it.
+     */
+    public boolean setProperty(String name, boolean on) {
+        DialogProperties next = properties.with(name, on);
+        if (!initialInvite || tracked) {
+            return false;
+        }
+        properties = next;
+        return true;
+    }
+
     /** True when the proxy has to track this INVITE as it relays it. */
     public boolean tracks() {
         return managed;
@@ -225,7 +241,7 @@ public final class RequestDialog {
                     received.cseq().number(), recordRoutes, recordRoutes.size() - recordRoutes(routed).size(),
                     ListenAddress.of(in.transport(), in.local()).toString(),
                     module.local().listener(transport).toString(), destination);
-            dialogs.track(invite, DialogProperties.NONE);
+            dialogs.track(invite, properties);
             tracked = true;
             if (timeout != null) {
                 dialogs.setTimeout(callId, timeout);

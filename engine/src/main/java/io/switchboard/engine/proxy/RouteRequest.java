@@ -367,6 +367,16 @@ final class RouteRequest implements RequestContext {
     }
 
     @Override
+    public boolean dlgSetProperty(String name) {
+        return dialog().setProperty(name, true);
+    }
+
+    @Override
+    public boolean dlgResetProperty(String name) {
+        return dialog().setProperty(name, false);
+    }
+
+    @Override
     public long dlgCount() {
         return dialog().count();
     }

@@ -205,6 +205,24 @@ public interface RequestContext {
     }
 
     /**
+     * {@code dlg_set_property(name)} (seed manual 001, 7.16): {@code "ka-src"} sends keep-alive
+     * OPTIONS to the caller, {@code "ka-dst"} to the callee (every {@code dialog.ka-interval}, when
+     * {@code dialog.ka-timer} is on; failed ones past {@code ka-failed-limit} end the call),
+     * {@code "timeout-noreset"} keeps in-dialog requests from starting the lifetime again. Set on an
+     * initial INVITE before {@link #tRelay()}, the dialog starts with it; false for any other
+     * request (a confirmed dialog keeps the properties it started with). Any other name is an
+     * {@link IllegalArgumentException} naming it.
+     */
+    default boolean dlgSetProperty(String name) {
+        throw new UnsupportedOperationException("this context has no dialog module");
+    }
+
+    /** {@code dlg_reset_property(name)} (7.21): as {@link #dlgSetProperty(String)}, switching the property off. */
+    default boolean dlgResetProperty(String name) {
+        throw new UnsupportedOperationException("this context has no dialog module");
+    }
+
+    /**
      * {@code $DLG_status} (10.2): the state of the dialog of this request (3, 4 or 5 for a
      * sequential request), empty when there is none. Holds the lane as {@link #isKnownDlg()} does.
      */

@@ -17,7 +17,8 @@ import java.util.concurrent.atomic.LongAdder;
  * operator's route would, counting what it sees: the event routes, {@code $DLG_status} of each
  * ACK, {@code is_known_dlg()} and {@code $DLG_lifetime} of each BYE — all without holding the
  * call's lane. An INVITE to a user starting with {@code short} gets a 5 s lifetime
- * ({@code dlg_set_timeout}).
+ * ({@code dlg_set_timeout}), one to a user starting with {@code ka} keep-alives to the callee
+ * ({@code dlg_set_property("ka-dst")}). {@code dialog:end} is also counted with its cause.
  */
 public final class DialogProbeRoute implements Route {
 
@@ -81,6 +82,10 @@ public final class DialogProbeRoute implements Route {
                     seen("short lifetime");
                 }
             }
+            if (!request.hasToTag() && request.isMethod("INVITE")
+                    && request.request().requestUriText().startsWith("sip:ka")) {
+                request.dlgSetProperty("ka-dst");
+            }
             proxy.onRequest(request);
         }
     }
@@ -98,5 +103,8 @@ public final class DialogProbeRoute implements Route {
     @Override
     public void onDialogEvent(String event, DialogSnapshot dialog) {
         seen(event);
+        if (event.equals("dialog:end")) {
+            seen(event + " " + dialog.endCause());
+        }
     }
 }
