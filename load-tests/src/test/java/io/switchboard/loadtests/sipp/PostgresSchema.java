@@ -2,6 +2,7 @@ package io.switchboard.loadtests.sipp;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
@@ -29,6 +30,16 @@ final class PostgresSchema implements AutoCloseable {
     /** The {@code switchboard.persistence} keys that put an engine's journal in this schema. */
     String settings() {
         return "postgres { url = \"" + URL + "\", user = " + USER + ", schema = " + name + " }";
+    }
+
+    /** The single number {@code sql} selects, run in this schema. */
+    long count(String sql) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(URL + "?currentSchema=" + name, USER, "");
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
     }
 
     @Override
