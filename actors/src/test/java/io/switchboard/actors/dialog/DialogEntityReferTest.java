@@ -28,6 +28,13 @@ class DialogEntityReferTest {
         return new EntityHarness(KIT, EntityHarness.settings(settings));
     }
 
+    /** A confirmed dialog whose parties answer {@code code}; the status of its REFER to {@code target}. */
+    private static int refer(EntityHarness h, int code, Side target) {
+        h.confirm();
+        h.sender.answerWith(code);
+        return refer(h, target);
+    }
+
     private static int refer(EntityHarness h, Side target) {
         TestProbe<Integer> answer = KIT.createTestProbe();
         h.entity.runCommand(new Command.Refer(target, "<sip:announcement@example.org>", answer.getRef()));
@@ -37,9 +44,7 @@ class DialogEntityReferTest {
     @Test
     void anAcceptedReferIsFollowedByAByeToThatSideWhichEndsTheDialog() {
         EntityHarness h = harness("bridge-controller = \"sip:ctd@example.org\", lreq-callee-headers = \"TH: dlh\"");
-        h.confirm();
-        h.sender.answerWith(202);
-        assertEquals(202, refer(h, Side.CALLEE));
+        assertEquals(202, refer(h, 202, Side.CALLEE));
         DialogSnapshot ended = h.await(DialogState.DELETED);
         assertEquals(EndCause.MANAGEMENT, ended.endCause());
 
@@ -59,9 +64,7 @@ class DialogEntityReferTest {
     @Test
     void aRefusedReferLeavesTheCallUpAndTheNextByeCountsOn() {
         EntityHarness h = harness("");
-        h.confirm();
-        h.sender.answerWith(603);
-        assertEquals(603, refer(h, Side.CALLER));
+        assertEquals(603, refer(h, 603, Side.CALLER));
         assertEquals(DialogState.CONFIRMED, h.get().state());
         assertEquals(1, h.sender.sent().size());
         assertEquals("1 REFER", h.sender.sent("REFER").get(0).request().header(HeaderName.CSEQ));
