@@ -233,6 +233,17 @@ public record Dialog(DialogState state, InitialInvite invite, DialogProperties p
     }
 
     /**
+     * This dialog after the proxy sent {@code target} a request as its peer (a REFER of
+     * {@code dlg_refer}, seed manual 7.9): the peer's CSeq one higher, so the next generated request
+     * to that side counts on from it. Held in memory, not journaled.
+     */
+    public Dialog sentTo(Side target) {
+        return new Dialog(state, invite, properties, initMillis, lifetimeSeconds, answer,
+                target == Side.CALLEE ? callerCseq + 1 : callerCseq, target == Side.CALLER ? calleeCseq + 1 : calleeCseq,
+                deadlines, ending, profiles, ringingMillis);
+    }
+
+    /**
      * What the call history keeps of this ended dialog: final code 200 when it was answered, the
      * failure code when it failed, 0 without a final reply; ended by the {@link EndCause} in lower
      * case, {@code failed} for a failure and {@code cancelled} for 487 (the answer to CANCEL).

@@ -35,7 +35,7 @@ import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
 /**
  * One dialog per Call-ID (forks and spirals of a call share it): a sharded, event-sourced entity
  * keeping Kamailio's states, timers and rules (seed manual sections 2, 3, 6.6–6.12, 6.49, 6.51–6.54,
- * 7.1–7.3, 7.10–7.14, 8, 11). The engine tells it what the call does (the initial INVITE, replies,
+ * 6.58, 7.1–7.3, 7.8–7.14, 8, 11). The engine tells it what the call does (the initial INVITE, replies,
  * sequential requests) and asks it only where a route needs an answer.
  *
  * <p>The event-sourced state is what the journal holds; the dialog the entity works with
@@ -91,7 +91,21 @@ public final class DialogEntity extends EventSourcedBehavior<DialogEntity.Comman
          * no party to send BYE to it is {@code dlg.set_state} to 5: the dialog ends silently
          * ({@link EndCause#STATE_SET}).
          */
-        record Terminate(Set<Side> byeTo, String reason, ActorRef<Boolean> replyTo) implements Command {
+        record Terminate(Set<Side> byeTo, String reason, List<String> extraHeaders, ActorRef<Boolean> replyTo)
+                implements Command {
+
+            /** Without extra header lines of its own ({@code dlg.end_dlg}'s {@code extra_hdrs}, 9.9). */
+            public Terminate(Set<Side> byeTo, String reason, ActorRef<Boolean> replyTo) {
+                this(byeTo, reason, List.of(), replyTo);
+            }
+        }
+
+        /**
+         * {@code dlg_refer(side, address)} (7.9): a REFER to {@code target} with
+         * {@code Refer-To: referTo}; once it is answered 2xx, a BYE to {@code target} ends the dialog.
+         * Replies the REFER's status ({@code replyTo} may be null), 481 without a confirmed dialog.
+         */
+        record Refer(Side target, String referTo, ActorRef<Integer> replyTo) implements Command {
         }
 
         /** {@code dlg_set_timeout}: a new lifetime from now; replies false when the dialog is gone ({@code replyTo} may be null). */
@@ -144,6 +158,9 @@ public final class DialogEntity extends EventSourcedBehavior<DialogEntity.Comman
     }
 
     private record ByesAnswered(List<Integer> codes) implements Command {
+    }
+
+    private record ReferAnswered(Side target, int code, ActorRef<Integer> replyTo) implements Command {
     }
 
     private record KeepAliveAnswered(Side target, int code) implements Command {
@@ -208,6 +225,7 @@ public final class DialogEntity extends EventSourcedBehavior<DialogEntity.Comman
                 .onCommand(Command.Failure.class, this::onFailure)
                 .onCommand(Command.InDialogRequest.class, this::onInDialogRequest)
                 .onCommand(Command.Terminate.class, this::onTerminate)
+                .onCommand(Command.Refer.class, this::onRefer)
                 .onCommand(Command.SetTimeout.class, this::onSetTimeout)
                 .onCommand(Command.SetProfile.class, this::onSetProfile)
                 .onCommand(Command.InProfile.class, this::onInProfile)
@@ -216,6 +234,7 @@ public final class DialogEntity extends EventSourcedBehavior<DialogEntity.Comman
                 .onCommand(Command.Stop.class, stop -> Effect().stop())
                 .onCommand(DeadlinePassed.class, this::onDeadline)
                 .onCommand(ByesAnswered.class, this::onByesAnswered)
+                .onCommand(ReferAnswered.class, this::onReferAnswered)
                 .onCommand(KeepAliveAnswered.class, this::onKeepAliveAnswered)
                 .onCommand(EventsDeleted.class, this::onEventsDeleted)
                 .build();
@@ -316,7 +335,38 @@ public final class DialogEntity extends EventSourcedBehavior<DialogEntity.Comman
         if (terminate.byeTo().isEmpty()) {
             return end(EndCause.STATE_SET, terminate.reason());
         }
-        sendByes(terminate.byeTo(), EndCause.MANAGEMENT, terminate.reason());
+        sendByes(terminate.byeTo(), EndCause.MANAGEMENT, terminate.reason(),
+                settings.localHeaders().with(terminate.extraHeaders()));
+        return Effect().none();
+    }
+
+    /** The REFER goes out as its target's peer; the dialog counts its CSeq, so the BYE after it is one higher. */
+    private Effect<DialogEvent, Dialog> onRefer(Command.Refer refer) {
+        if (!current.state().isConfirmed() || pendingEnd != null) {
+            if (refer.replyTo() != null) {
+                refer.replyTo().tell(SipStatus.CALL_DOES_NOT_EXIST);
+            }
+            return Effect().none();
+        }
+        Side target = refer.target();
+        var request = DialogRequests.refer(current, target, refer.referTo(), settings.bridgeController(),
+                settings.bridgeContact(), settings.localHeaders().to(target));
+        Dialog sending = current;
+        change(current.sentTo(target));
+        context.pipeToSelf(env.sender().sendTo(sending, target, request),
+                (code, error) -> new ReferAnswered(target, code == null ? SipStatus.SERVER_INTERNAL_ERROR : code,
+                        refer.replyTo()));
+        return Effect().none();
+    }
+
+    private Effect<DialogEvent, Dialog> onReferAnswered(ReferAnswered answered) {
+        if (answered.replyTo() != null) {
+            answered.replyTo().tell(answered.code());
+        }
+        boolean accepted = answered.code() >= 200 && answered.code() < 300;
+        if (accepted && current.state().isConfirmed() && pendingEnd == null) {
+            sendByes(Set.of(answered.target()), EndCause.MANAGEMENT, "dlg_refer", settings.localHeaders());
+        }
         return Effect().none();
     }
 
@@ -408,7 +458,7 @@ public final class DialogEntity extends EventSourcedBehavior<DialogEntity.Comman
     /** Ends the dialog as a timeout does: BYE to both sides first with {@code send-bye} or the dialog's {@code timeoutBye}. */
     private Effect<DialogEvent, Dialog> endByTimer(EndCause cause, String reason) {
         if (settings.sendBye() || current.properties().timeoutBye()) {
-            sendByes(Set.of(Side.CALLER, Side.CALLEE), cause, reason);
+            sendByes(Set.of(Side.CALLER, Side.CALLEE), cause, reason, settings.localHeaders());
             return Effect().none();
         }
         return end(cause, reason);
@@ -416,7 +466,7 @@ public final class DialogEntity extends EventSourcedBehavior<DialogEntity.Comman
 
     private void sendKeepAlives() {
         for (Side target : keepAlives.targets(current)) {
-            context.pipeToSelf(env.sender().sendKeepAlive(current, target),
+            context.pipeToSelf(env.sender().sendKeepAlive(current, target, settings.localHeaders()),
                     (code, error) -> new KeepAliveAnswered(target, code == null ? SipStatus.REQUEST_TIMEOUT : code));
         }
     }
@@ -452,9 +502,9 @@ public final class DialogEntity extends EventSourcedBehavior<DialogEntity.Comman
         return Effect().none();
     }
 
-    private void sendByes(Set<Side> targets, EndCause cause, String reason) {
+    private void sendByes(Set<Side> targets, EndCause cause, String reason, LocalHeaders headers) {
         pendingEnd = new PendingEnd(cause, reason, now() + BYE_ANSWER_WAIT.toMillis());
-        context.pipeToSelf(env.sender().sendByes(current, targets),
+        context.pipeToSelf(env.sender().sendByes(current, targets, headers),
                 (codes, error) -> new ByesAnswered(codes == null ? List.of() : codes));
         arm();
     }

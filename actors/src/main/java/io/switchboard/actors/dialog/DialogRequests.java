@@ -12,14 +12,15 @@ import java.util.List;
 
 /**
  * Requests this proxy sends within a dialog on behalf of one party to the other (seed manual 6.49
- * {@code send_bye}, 7.8 {@code dlg_bye}, 9.8 {@code dlg.terminate_dlg}), built as that party's UA
+ * {@code send_bye}, 7.8 {@code dlg_bye}, 7.9 {@code dlg_refer}, 9.8 {@code dlg.terminate_dlg}), built as that party's UA
  * would (RFC 3261 §12.2.1.1): Request-URI the remote target, Route the route set towards the
  * target (for a strict router first in the set, the §12.2.1.1 rewrite), From and To with the
  * sending party's tag in From. A BYE has the CSeq one above the sending party's last; a keep-alive
  * OPTIONS (6.52, 7.16) one below it — the same when that is 1 or none — and raises nothing, as
  * Kamailio's {@code dlg_send_ka}: "CSeq lower or equal than last request within dialog", so a UA
  * that still has the dialog answers (even 500 for the low CSeq, RFC 3261 §12.2.2) and one that lost
- * it answers 481. The Via is left to the sender, which adds its own.
+ * it answers 481. Extra header lines ({@link LocalHeaders}) follow the dialog's own headers. The
+ * Via is left to the sender, which adds its own.
  */
 public final class DialogRequests {
 
@@ -31,13 +32,39 @@ public final class DialogRequests {
 
     /** A BYE to {@code target}, sent as its peer would; {@code dialog} must have been answered. */
     public static SipRequest bye(Dialog dialog, Side target) {
-        return request(dialog, target, SipMethod.BYE, peerCseq(dialog, target) + 1);
+        return bye(dialog, target, List.of());
+    }
+
+    /** A BYE to {@code target} with the {@code extra} header lines ({@link LocalHeaders#to}). */
+    public static SipRequest bye(Dialog dialog, Side target, List<String> extra) {
+        return finish(request(dialog, target, SipMethod.BYE, peerCseq(dialog, target) + 1), extra);
     }
 
     /** A keep-alive OPTIONS to {@code target}, sent as its peer would; {@code dialog} must have been answered. */
     public static SipRequest keepAlive(Dialog dialog, Side target) {
+        return keepAlive(dialog, target, List.of());
+    }
+
+    /** A keep-alive OPTIONS to {@code target} with the {@code extra} header lines. */
+    public static SipRequest keepAlive(Dialog dialog, Side target, List<String> extra) {
         long last = peerCseq(dialog, target);
-        return request(dialog, target, SipMethod.OPTIONS, last > 1 ? last - 1 : 1);
+        return finish(request(dialog, target, SipMethod.OPTIONS, last > 1 ? last - 1 : 1), extra);
+    }
+
+    /**
+     * A REFER to {@code target} (seed manual 7.9 {@code dlg_refer}, RFC 3515 §2.4), sent as its
+     * peer would with the CSeq one above the peer's last: {@code Refer-To: referTo},
+     * {@code Referred-By: referredBy} ({@code bridge-controller}, as Kamailio's) and
+     * {@code Contact: <contact>} ({@code bridge-contact}; REFER is a target refresh request and
+     * needs one), then the {@code extra} header lines. The BYE that follows is built from the
+     * dialog after {@link Dialog#sentTo}, one CSeq above the REFER.
+     */
+    public static SipRequest refer(Dialog dialog, Side target, String referTo, String referredBy, String contact,
+            List<String> extra) {
+        return finish(request(dialog, target, SipMethod.REFER, peerCseq(dialog, target) + 1)
+                .add(HeaderName.CONTACT, "<" + contact + ">")
+                .add(HeaderName.REFER_TO, referTo)
+                .add(HeaderName.REFERRED_BY, referredBy), extra);
     }
 
     /** The last CSeq of {@code target}'s peer, the party the request is sent as; 0 for a callee that sent none. */
@@ -45,7 +72,15 @@ public final class DialogRequests {
         return target == Side.CALLEE ? dialog.callerCseq() : dialog.calleeCseq();
     }
 
-    private static SipRequest request(Dialog dialog, Side target, SipMethod method, long cseq) {
+    /** The request with the {@code extra} header lines and no body. */
+    private static SipRequest finish(MessageBuilder builder, List<String> extra) {
+        for (String line : extra) {
+            builder.add(HeaderName.of(LocalHeaders.name(line)), LocalHeaders.value(line));
+        }
+        return builder.add(HeaderName.CONTENT_LENGTH, "0").buildRequest();
+    }
+
+    private static MessageBuilder request(Dialog dialog, Side target, SipMethod method, long cseq) {
         InitialInvite invite = dialog.invite();
         boolean toCallee = target == Side.CALLEE;
         String remoteTarget = toCallee ? dialog.answer().calleeContact() : invite.callerContact();
@@ -69,9 +104,7 @@ public final class DialogRequests {
                 .add(HeaderName.FROM, toCallee ? caller : callee)
                 .add(HeaderName.TO, toCallee ? callee : caller)
                 .add(HeaderName.CALL_ID, invite.callId())
-                .add(HeaderName.CSEQ, cseq + " " + method)
-                .add(HeaderName.CONTENT_LENGTH, "0")
-                .buildRequest();
+                .add(HeaderName.CSEQ, cseq + " " + method);
     }
 
     private static String nameAddress(String uri, String tag) {

@@ -4,6 +4,8 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigValueType;
+import io.switchboard.transport.parse.SipParseException;
+import io.switchboard.transport.uri.SipUri;
 import java.time.Duration;
 import java.util.List;
 
@@ -15,13 +17,17 @@ import java.util.List;
  * (6.12), {@code rr-param} "did" (6.3), {@code dlg-match-mode} 0 (6.11), {@code profiles-with-value} and
  * {@code profiles-no-value} empty (6.44, 6.45; lists of names here), {@code ka-timer} 0 (6.51, 0 =
  * no keep-alives), {@code ka-interval} 0 (6.52, 0 = none, else at least {@link #KA_INTERVAL_FLOOR}),
- * {@code ka-failed-limit} 1 (6.53). A timeout given as a bare
+ * {@code ka-failed-limit} 1 (6.53), {@code dlg-extra-hdrs} and {@code lreq-callee-headers} none (6.10,
+ * 6.58: {@code Name: value} lines, see {@link LocalHeaders}), {@code bridge-controller}
+ * "sip:controller@kamailio.org" and {@code bridge-contact} "sip:controller@kamailio.org:5060"
+ * (6.46, 6.47: SIP URIs). A timeout given as a bare
  * number is in seconds, Kamailio's unit; a HOCON duration ({@code 90s}, {@code 2m}) also works.
  * Switches take 0/1 or on/off. A wrong value is an {@link IllegalArgumentException} naming the key.
  */
 public record DialogSettings(Duration defaultTimeout, Duration earlyTimeout, Duration noackTimeout,
         Duration endTimeout, boolean timeoutNoreset, boolean sendBye, boolean detectSpirals, String rrParam,
-        MatchMode matchMode, ProfileDefinitions profiles, Duration kaTimer, Duration kaInterval, int kaFailedLimit) {
+        MatchMode matchMode, ProfileDefinitions profiles, Duration kaTimer, Duration kaInterval, int kaFailedLimit,
+        LocalHeaders localHeaders, String bridgeController, String bridgeContact) {
 
     /** Path of the settings block within the root configuration. */
     public static final String PATH = "switchboard.dialog";
@@ -46,7 +52,9 @@ public record DialogSettings(Duration defaultTimeout, Duration earlyTimeout, Dur
                 timeout(c, "noack-timeout"), timeout(c, "end-timeout"), flag(c, "timeout-noreset"),
                 flag(c, "send-bye"), flag(c, "detect-spirals"), rrParam, MatchMode.of(mode).orElseThrow(
                         () -> new IllegalArgumentException("setting " + PATH + ".dlg-match-mode must be 0, 1 or 2, not " + mode)),
-                profiles(c), duration(c, "ka-timer"), kaInterval(c), kaFailedLimit(c));
+                profiles(c), duration(c, "ka-timer"), kaInterval(c), kaFailedLimit(c),
+                new LocalHeaders(headers(c, "dlg-extra-hdrs"), headers(c, "lreq-callee-headers")),
+                sipUri(c, "bridge-controller"), sipUri(c, "bridge-contact"));
     }
 
     /** True when dialogs with {@code ka-src} or {@code ka-dst} send keep-alives: both {@code ka-timer} and {@code ka-interval} set. */
@@ -69,6 +77,24 @@ public record DialogSettings(Duration defaultTimeout, Duration earlyTimeout, Dur
             throw new IllegalArgumentException("setting " + PATH + ".ka-failed-limit must be 1 or more, not " + value);
         }
         return value;
+    }
+
+    private static List<String> headers(Config c, String key) {
+        try {
+            return LocalHeaders.parse(string(c, key));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("setting " + PATH + "." + key + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String sipUri(Config c, String key) {
+        String value = string(c, key);
+        try {
+            return SipUri.parse(value).toString();
+        } catch (SipParseException e) {
+            throw new IllegalArgumentException("setting " + PATH + "." + key + " must be a SIP URI, not \"" + value
+                    + "\": " + e.getMessage(), e);
+        }
     }
 
     private static ProfileDefinitions profiles(Config c) {

@@ -15,7 +15,8 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef;
 
 /**
- * The dialog module as the engine uses it (seed manual 7.10 {@code dlg_manage()}, 7.13
+ * The dialog module as the engine uses it (seed manual 7.8 {@code dlg_bye}, 7.9 {@code dlg_refer},
+ * 7.10 {@code dlg_manage()}, 7.13
  * {@code is_known_dlg()}, 7.14 {@code dlg_set_timeout()}, 9 the {@code dlg.*} commands): starts
  * the sharded {@link DialogEntity} on the node and addresses dialogs by Call-ID. What a call does
  * is told (fire and forget: the hot path never waits for an entity or the journal); what a route
@@ -109,7 +110,27 @@ public final class Dialogs {
      * {@code dialog:end} ({@link EndCause#STATE_SET}).
      */
     public CompletionStage<Boolean> terminate(String callId, Set<Side> byeTo, String reason, Duration timeout) {
-        return entity(callId).ask(replyTo -> new Command.Terminate(Set.copyOf(byeTo), reason, replyTo), timeout);
+        return terminate(callId, byeTo, reason, List.of(), timeout);
+    }
+
+    /**
+     * {@link #terminate(String, Set, String, Duration)} with {@code extraHeaders} ({@link LocalHeaders#parse}
+     * lines) in the BYEs besides {@code dlg-extra-hdrs}: {@code dlg.end_dlg}'s {@code extra_hdrs}.
+     */
+    public CompletionStage<Boolean> terminate(String callId, Set<Side> byeTo, String reason, List<String> extraHeaders,
+            Duration timeout) {
+        return entity(callId).ask(replyTo -> new Command.Terminate(Set.copyOf(byeTo), reason,
+                List.copyOf(extraHeaders), replyTo), timeout);
+    }
+
+    /**
+     * {@code dlg_refer(side, address)} (seed manual 7.9): a REFER to {@code target} of the confirmed
+     * dialog of {@code callId}, then — once it is answered 2xx — a BYE that ends the dialog.
+     * Completes with the REFER's status (408 when unanswered, 481 without a confirmed dialog); give
+     * {@code timeout} room for the REFER's transaction, {@link DialogEntity#BYE_ANSWER_WAIT}.
+     */
+    public CompletionStage<Integer> refer(String callId, Side target, String referTo, Duration timeout) {
+        return entity(callId).ask(replyTo -> new Command.Refer(target, referTo, replyTo), timeout);
     }
 
     /** {@code dlg_set_timeout} from a route: a new lifetime for the dialog, starting now (or at the answer). */

@@ -11,7 +11,8 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * Sends a request the dialog module generates (a BYE on timeout with {@code send-bye}, seed manual
- * 6.49, or for {@code dlg.terminate_dlg}, 9.8; a keep-alive OPTIONS, 6.52) through a client transaction (RFC 3261 §17.1).
+ * 6.49, for {@code dlg_bye}, 7.8, or {@code dlg.terminate_dlg}, 9.8; a REFER of {@code dlg_refer},
+ * 7.9; a keep-alive OPTIONS, 6.52) through a client transaction (RFC 3261 §17.1).
  * The engine implements it; it adds the Via, picks the next hop from the Route set or the
  * Request-URI (RFC 3261 §8.1.2) and sends from {@code localSocket}.
  */
@@ -31,12 +32,17 @@ public interface InDialogSender {
      * order, 500 for one that could not be sent.
      */
     default CompletionStage<List<Integer>> sendByes(Dialog dialog, Set<Side> targets) {
+        return sendByes(dialog, targets, LocalHeaders.NONE);
+    }
+
+    /** {@link #sendByes(Dialog, Set)} with the {@code headers} for each target. */
+    default CompletionStage<List<Integer>> sendByes(Dialog dialog, Set<Side> targets, LocalHeaders headers) {
         List<CompletableFuture<Integer>> answers = new ArrayList<>();
         Set<Side> ordered = EnumSet.noneOf(Side.class);
         ordered.addAll(targets);
         for (Side target : ordered) {
-            answers.add(sendTo(dialog, target, DialogRequests.bye(dialog, target))
-                    .exceptionally(e -> SipStatus.SERVER_INTERNAL_ERROR));
+            answers.add(sendTo(dialog, target, DialogRequests.bye(dialog, target, headers.to(target)))
+                    .toCompletableFuture());
         }
         return CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new))
                 .thenApply(done -> answers.stream().map(CompletableFuture::join).toList());
@@ -47,12 +53,21 @@ public interface InDialogSender {
      * manual 6.52); completes with its status code, 408 when it timed out or could not be sent —
      * the UA is not reached either way.
      */
-    default CompletionStage<Integer> sendKeepAlive(Dialog dialog, Side target) {
-        return sendTo(dialog, target, DialogRequests.keepAlive(dialog, target))
+    default CompletionStage<Integer> sendKeepAlive(Dialog dialog, Side target, LocalHeaders headers) {
+        return send(dialog, target, DialogRequests.keepAlive(dialog, target, headers.to(target)))
                 .exceptionally(e -> SipStatus.REQUEST_TIMEOUT);
     }
 
-    private CompletableFuture<Integer> sendTo(Dialog dialog, Side target, SipRequest request) {
+    /**
+     * Sends {@code request}, built for {@code target} of {@code dialog} (a REFER of
+     * {@link DialogRequests#refer}), from the socket the dialog uses towards it; completes with its
+     * status code, 500 when it could not be sent.
+     */
+    default CompletionStage<Integer> sendTo(Dialog dialog, Side target, SipRequest request) {
+        return send(dialog, target, request).exceptionally(e -> SipStatus.SERVER_INTERNAL_ERROR);
+    }
+
+    private CompletableFuture<Integer> send(Dialog dialog, Side target, SipRequest request) {
         String socket = target == Side.CALLER ? dialog.invite().callerSocket() : dialog.invite().calleeSocket();
         try {
             return send(request, socket).toCompletableFuture();

@@ -91,4 +91,38 @@ class DialogRequestsTest {
         assertEquals(List.of("<sip:loose.example.org;lr>", "<" + SampleCall.CALLEE_CONTACT + ">"),
                 bye.headerValues(HeaderName.ROUTE));
     }
+
+    @Test
+    void extraHeaderLinesFollowTheDialogsOwnAndTheCalleeGetsItsLines() {
+        LocalHeaders headers = new LocalHeaders(List.of("Hint: credit expired"), List.of("TH: dlh"));
+        SipRequest toCallee = DialogRequests.bye(sampleConfirmed(), Side.CALLEE, headers.to(Side.CALLEE));
+        assertEquals("credit expired", toCallee.header(HeaderName.of("Hint")));
+        assertEquals("dlh", toCallee.header(HeaderName.of("TH")));
+        assertEquals("0", toCallee.header(HeaderName.CONTENT_LENGTH));
+        SipRequest toCaller = DialogRequests.keepAlive(sampleConfirmed(), Side.CALLER, headers.to(Side.CALLER));
+        assertEquals("credit expired", toCaller.header(HeaderName.of("Hint")));
+        assertFalse(toCaller.hasHeader(HeaderName.of("TH")));
+    }
+
+    @Test
+    void aReferCarriesReferToReferredByAndContactAndTheByeAfterItCountsOn() {
+        Dialog dialog = sampleConfirmed();
+        SipRequest refer = DialogRequests.refer(dialog, Side.CALLEE, "<sip:announcement@example.org>",
+                "sip:controller@kamailio.org", "sip:controller@kamailio.org:5060", List.of("Hint: moved"));
+        SipRequest bye = DialogRequests.bye(dialog, Side.CALLEE);
+        assertEquals(SipMethod.REFER, refer.method());
+        assertEquals(bye.requestUriText(), refer.requestUriText(), "where a BYE to the callee goes");
+        for (HeaderName same : List.of(HeaderName.ROUTE, HeaderName.FROM, HeaderName.TO, HeaderName.CALL_ID)) {
+            assertEquals(bye.headerValues(same), refer.headerValues(same), same.name());
+        }
+        assertEquals("<sip:announcement@example.org>", refer.header(HeaderName.REFER_TO));
+        assertEquals("sip:controller@kamailio.org", refer.header(HeaderName.REFERRED_BY));
+        assertEquals("<sip:controller@kamailio.org:5060>", refer.header(HeaderName.CONTACT));
+        assertEquals("moved", refer.header(HeaderName.of("Hint")));
+        assertEquals((SampleCall.INVITE_CSEQ + 1) + " REFER", refer.header(HeaderName.CSEQ));
+        assertEquals((SampleCall.INVITE_CSEQ + 2) + " BYE",
+                DialogRequests.bye(dialog.sentTo(Side.CALLEE), Side.CALLEE).header(HeaderName.CSEQ));
+        assertEquals("1 BYE", DialogRequests.bye(dialog.sentTo(Side.CALLEE), Side.CALLER).header(HeaderName.CSEQ),
+                "the other side's count does not move");
+    }
 }

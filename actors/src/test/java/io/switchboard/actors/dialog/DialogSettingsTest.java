@@ -48,6 +48,19 @@ class DialogSettingsTest {
     }
 
     @Test
+    void extraHeadersAndBridgeAddresses() {
+        DialogSettings defaults = DialogSettings.defaults();
+        assertEquals(LocalHeaders.NONE, defaults.localHeaders());
+        assertEquals("sip:controller@kamailio.org", defaults.bridgeController());
+        assertEquals("sip:controller@kamailio.org:5060", defaults.bridgeContact());
+        DialogSettings set = read("switchboard.dialog { dlg-extra-hdrs = \"Hint: credit expired\\r\\n\","
+                + " lreq-callee-headers = \"TH: dlh\\r\\n\", bridge-controller = \"sip:ctd@example.org\" }");
+        assertEquals(new LocalHeaders(java.util.List.of("Hint: credit expired"), java.util.List.of("TH: dlh")),
+                set.localHeaders());
+        assertEquals("sip:ctd@example.org", set.bridgeController());
+    }
+
+    @Test
     void bareNumbersAreSecondsAndSwitchesTakeOneOrOn() {
         DialogSettings settings = read("switchboard.dialog { default-timeout = 21600, early-timeout = 3m,"
                 + " send-bye = 1, timeout-noreset = on, detect-spirals = 0, dlg-match-mode = 2, rr-param = xyz }");
@@ -74,6 +87,10 @@ class DialogSettingsTest {
         "ka-interval = 10s | ka-interval",
         "ka-failed-limit = 0 | ka-failed-limit",
         "ka-failed-limit = many | ka-failed-limit",
+        "dlg-extra-hdrs = \"Hint credit expired\" | dlg-extra-hdrs",
+        "lreq-callee-headers = \"CSeq: 1 BYE\" | lreq-callee-headers",
+        "bridge-controller = \"controller at example\" | bridge-controller",
+        "bridge-contact = \"tel:+1555\" | bridge-contact",
     })
     void aWrongValueNamesItsKey(String setting, String key) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

@@ -6,6 +6,7 @@ import io.switchboard.actors.dialog.DialogDirectory;
 import io.switchboard.actors.dialog.DialogSnapshot;
 import io.switchboard.actors.dialog.DialogState;
 import io.switchboard.actors.dialog.Dialogs;
+import io.switchboard.actors.dialog.LocalHeaders;
 import io.switchboard.actors.dialog.Side;
 import io.switchboard.engine.management.RpcArguments;
 import io.switchboard.engine.management.RpcCommand;
@@ -128,14 +129,17 @@ final class DialogCommands {
     }
 
     private Object endDlg(RpcArguments args) throws RpcException {
-        if (args.has("extra_hdrs") && !args.string("extra_hdrs").isBlank()) {
-            throw RpcException.invalidParams("parameter 'extra_hdrs': extra headers in BYE are not supported yet");
+        List<String> extraHeaders;
+        try {
+            extraHeaders = LocalHeaders.parse(args.has("extra_hdrs") ? args.string("extra_hdrs") : null);
+        } catch (IllegalArgumentException e) {
+            throw RpcException.invalidParams("parameter 'extra_hdrs': " + e.getMessage());
         }
         long hEntry = args.integer("h_entry");
         DialogSnapshot dialog = (hEntry < 0 || hEntry > Integer.MAX_VALUE ? Optional.<DialogSnapshot>empty()
                 : directory.find((int) hEntry, args.integer("h_id")))
                 .orElseThrow(() -> new RpcException(NOT_FOUND, "Dialog not found"));
-        end(dialog, Set.of(Side.CALLER, Side.CALLEE), "dlg.end_dlg");
+        end(dialog, Set.of(Side.CALLER, Side.CALLEE), "dlg.end_dlg", extraHeaders);
         return null;
     }
 
@@ -149,7 +153,12 @@ final class DialogCommands {
     }
 
     private void end(DialogSnapshot dialog, Set<Side> byeTo, String reason) throws RpcException {
-        if (!ask(dialogs.terminate(dialog.callId(), byeTo, reason, ASK))) {
+        end(dialog, byeTo, reason, List.of());
+    }
+
+    private void end(DialogSnapshot dialog, Set<Side> byeTo, String reason, List<String> extraHeaders)
+            throws RpcException {
+        if (!ask(dialogs.terminate(dialog.callId(), byeTo, reason, extraHeaders, ASK))) {
             throw new RpcException(FAILED, "Dialog not in confirmed state");
         }
     }

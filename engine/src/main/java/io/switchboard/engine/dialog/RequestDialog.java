@@ -1,10 +1,12 @@
 package io.switchboard.engine.dialog;
 
+import io.switchboard.actors.dialog.DialogEntity;
 import io.switchboard.actors.dialog.DialogProperties;
 import io.switchboard.actors.dialog.DialogSnapshot;
 import io.switchboard.actors.dialog.Dialogs;
 import io.switchboard.actors.dialog.InitialInvite;
 import io.switchboard.actors.dialog.ProfileMembership;
+import io.switchboard.actors.dialog.Side;
 import io.switchboard.transport.header.ListValue;
 import io.switchboard.transport.header.NameAddress;
 import io.switchboard.transport.message.HeaderField;
@@ -18,17 +20,19 @@ import io.switchboard.transport.net.Transport;
 import io.switchboard.transport.parse.SipParseException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The dialog module's side of one request (seed manual 001, sections 2, 7.1–7.4, 7.10, 7.13–7.16, 7.21, 10):
+ * The dialog module's side of one request (seed manual 001, sections 2, 7.1–7.4, 7.8–7.10, 7.13–7.16, 7.21, 10):
  * the route's dialog functions, and what the proxy tells the dialog as the request goes on. An
  * initial INVITE the route manages is tracked when it is relayed — the Record-Route carries the
  * cookie ({@link #recordRouteParameter()}), then its replies move the dialog; a request within a
@@ -39,6 +43,9 @@ import org.slf4j.LoggerFactory;
 public final class RequestDialog {
 
     private static final Logger log = LoggerFactory.getLogger(RequestDialog.class);
+
+    /** How long {@link #refer} waits: the REFER's transaction (Timer F, 32 s) and a margin. */
+    private static final Duration REFER_WAIT = DialogEntity.BYE_ANSWER_WAIT.plusSeconds(3);
 
     private final DialogModule module;
     private final Dialogs dialogs;
@@ -209,6 +216,46 @@ public final class RequestDialog {
         }
         properties = next;
         return true;
+    }
+
+    /**
+     * {@code dlg_bye(side)} (seed manual 7.8): BYE to {@code "caller"}, {@code "callee"} or
+     * {@code "all"} of this request's dialog, which ends when they are answered. Completes within
+     * {@code dialog.ask-timeout} with true when the dialog is confirmed (false past it, or for a
+     * request without a To tag). Any other side is an {@link IllegalArgumentException}.
+     */
+    public CompletionStage<Boolean> bye(String side) {
+        Set<Side> targets = "all".equals(side) ? EnumSet.allOf(Side.class) : EnumSet.of(side(side, "dlg_bye"));
+        if (toTag() == null) {
+            return CompletableFuture.completedFuture(false);
+        }
+        return dialogs.terminate(callId, targets, "dlg_bye", module.askTimeout()).exceptionally(failure -> false);
+    }
+
+    /**
+     * {@code dlg_refer(side, address)} (7.9): a REFER to {@code "caller"} or {@code "callee"} of
+     * this request's dialog with {@code Refer-To: address}; accepted (2xx), a BYE to that side
+     * follows and ends the dialog. Completes with true when the REFER was answered 2xx, false
+     * otherwise — no confirmed dialog, a refusal, or no answer within the REFER's transaction.
+     */
+    public CompletionStage<Boolean> refer(String side, String address) {
+        Side target = side(side, "dlg_refer");
+        if (toTag() == null) {
+            return CompletableFuture.completedFuture(false);
+        }
+        String referTo = address.startsWith("<") ? address : "<" + address + ">";
+        return dialogs.refer(callId, target, referTo, REFER_WAIT)
+                .thenApply(code -> code >= 200 && code < 300)
+                .exceptionally(failure -> false);
+    }
+
+    private static Side side(String side, String function) {
+        return switch (side) {
+            case "caller" -> Side.CALLER;
+            case "callee" -> Side.CALLEE;
+            default -> throw new IllegalArgumentException(function + ": side must be caller or callee"
+                    + (function.equals("dlg_bye") ? " or all" : "") + ", not " + side);
+        };
     }
 
     /** True when the proxy has to track this INVITE as it relays it. */

@@ -366,6 +366,22 @@ final class RouteRequest implements RequestContext {
         return dialog().setTimeout(seconds);
     }
 
+    /** The answer arrives within the ask's deadline: joining it holds the lane that long at most. */
+    @Override
+    public boolean dlgBye(String side) {
+        return dialog().bye(side).toCompletableFuture().join();
+    }
+
+    @Override
+    public void dlgBye(String side, Consumer<Boolean> then) {
+        resume(dialog().bye(side), then);
+    }
+
+    @Override
+    public void dlgRefer(String side, String address, Consumer<Boolean> then) {
+        resume(dialog().refer(side, address), then);
+    }
+
     @Override
     public boolean dlgSetProperty(String name) {
         return dialog().setProperty(name, true);

@@ -205,6 +205,36 @@ public interface RequestContext {
     }
 
     /**
+     * {@code dlg_bye(side)} (seed manual 001, 7.8): BYE to {@code "caller"}, {@code "callee"} or
+     * {@code "all"} (both) of this request's dialog; the dialog ends when they are answered (or
+     * after 32 s without an answer). True when the dialog is confirmed and the BYEs go out; false
+     * for a request without a dialog. Asks the dialog and holds the lane as {@link #isKnownDlg()}
+     * does. Any other side is an {@link IllegalArgumentException}. The request itself is still the
+     * route's to relay or answer.
+     */
+    default boolean dlgBye(String side) {
+        throw new UnsupportedOperationException("this context has no dialog module");
+    }
+
+    /** {@code dlg_bye(side)} without holding the lane, as {@link #isKnownDlg(Consumer)}. */
+    default void dlgBye(String side, Consumer<Boolean> then) {
+        throw new UnsupportedOperationException("this context has no dialog module");
+    }
+
+    /**
+     * {@code dlg_refer(side, address)} (7.9): a REFER to {@code "caller"} or {@code "callee"} of
+     * this request's dialog, {@code Refer-To} the SIP {@code address}, with {@code Referred-By}
+     * {@code dialog.bridge-controller} and {@code Contact} {@code dialog.bridge-contact}, through a
+     * client transaction. Once that side accepts it (2xx, usually 202) it gets a BYE, which ends the
+     * dialog: its leg now goes to {@code address}. The request route ends here, as with the other
+     * forms taking a continuation, and {@code then} gets true when the REFER was accepted — after up
+     * to 32 s, the REFER's transaction — and false for a refusal, no answer or no confirmed dialog.
+     */
+    default void dlgRefer(String side, String address, Consumer<Boolean> then) {
+        throw new UnsupportedOperationException("this context has no dialog module");
+    }
+
+    /**
      * {@code dlg_set_property(name)} (seed manual 001, 7.16): {@code "ka-src"} sends keep-alive
      * OPTIONS to the caller, {@code "ka-dst"} to the callee (every {@code dialog.ka-interval}, when
      * {@code dialog.ka-timer} is on; failed ones past {@code ka-failed-limit} end the call),

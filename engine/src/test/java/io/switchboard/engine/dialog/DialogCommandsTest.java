@@ -285,10 +285,16 @@ class DialogCommandsTest {
 
         String ended = call("ended", DialogState.CONFIRMED);
         DialogSnapshot snapshot = dialogs.directory().get(ended).orElseThrow();
-        assertEquals(RpcException.INVALID_PARAMS, error("dlg.end_dlg", snapshot.hEntry(), snapshot.hId(),
-                "Reason: Q.850;cause=16\r\n").get("code").asInt(), "extra_hdrs are not supported yet");
-        assertTrue(rpc.result("dlg.end_dlg", snapshot.hEntry(), snapshot.hId()).isNull());
+        JsonNode badHeaders = error("dlg.end_dlg", snapshot.hEntry(), snapshot.hId(), "Reason Q.850\r\n");
+        assertEquals(RpcException.INVALID_PARAMS, badHeaders.get("code").asInt());
+        assertTrue(badHeaders.get("message").asText().contains("extra_hdrs"), badHeaders.toString());
+        RECEIVED.clear();
+        assertTrue(rpc.result("dlg.end_dlg", snapshot.hEntry(), snapshot.hId(), "Reason: Q.850;cause=16\r\n").isNull());
         awaitGone(ended);
+        List<SipRequest> byes = RECEIVED.stream().filter(r -> r.isBye() && r.header(HeaderName.CALL_ID).equals(ended))
+                .toList();
+        assertEquals(2, byes.size(), "a BYE to each party");
+        byes.forEach(bye -> assertEquals("Q.850;cause=16", bye.header(HeaderName.REASON), "extra_hdrs in each BYE"));
         assertEquals(404, error("dlg.end_dlg", snapshot.hEntry(), snapshot.hId()).get("code").asInt());
         assertEquals(RpcException.INVALID_PARAMS, error("dlg.end_dlg", "x", 1).get("code").asInt());
     }

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Dialogs of whole calls (seed manual 001) through the engine with SIPp on both sides, watched
  * over the management endpoint as an operator would: {@code dlg.list}, {@code dlg.stats_active},
- * the {@code dialog:*} statistics, {@code dlg.terminate_dlg}. The route is the built-in one with
+ * the {@code dialog:*} statistics, {@code dlg.terminate_dlg}; and {@code dlg_bye}, {@code dlg_refer}
+ * from the route (7.8, 7.9), their extra headers checked by the scenarios. The route is the built-in one with
  * the dialog functions and event routes counted around it ({@link DialogProbeRoute}).
  */
 class DialogCallsTest extends SippCalls {
@@ -139,5 +140,37 @@ class DialogCallsTest extends SippCalls {
         assertEquals(404, rpc.call("dlg.is_alive", callId, fromTag, toTag).get("error").get("code").asInt());
         assertEquals(1, DialogProbeRoute.awaitCount("dialog:end", 1));
         assertEquals(0, rpc.statistic("dialog:expired_dialogs"));
+    }
+
+    /** One call from {@code uacScenario} to {@code service} at {@code uasScenario} through an engine with {@code dialog}; both phones' scenarios pass. */
+    private void oneCall(String dialog, String uasScenario, String uacScenario, String service) throws Exception {
+        int proxy = startDialogEngine(dialog);
+        int uasPort = Sipp.freePort();
+        Sipp uas = peer(Sipp.uas(uasScenario, uasPort, 1), 30);
+        Sipp uac = peer(Sipp.uac(uacScenario, Sipp.freePort(), proxy, "127.0.0.1:" + uasPort, 1, 1, service, 0), 30);
+        assertEquals(0, uac.await(30), uac::output);
+        assertEquals(0, uas.await(30), uas::output);
+        JsonNode gone = rpc.await(10, l -> l.size() == 0, "dlg.list");
+        assertEquals(0, gone.size(), gone::toString);
+        assertEquals(1, DialogProbeRoute.awaitCount("dialog:end MANAGEMENT", 1), DialogProbeRoute.COUNTS::toString);
+    }
+
+    /** The caller's INFO makes the route call dlg_bye("all"): both phones get a BYE, with the dlg-extra-hdrs (checked by the scenario). */
+    @Test
+    void dlgByeFromTheRouteHangsUpBothPhones() throws Exception {
+        oneCall("dlg-extra-hdrs = \"Hint: credit expired\\r\\n\"", "uas.xml", "uac-info-wait-bye.xml", "dlgbye");
+        assertEquals(1, DialogProbeRoute.count("dlg_bye true"), DialogProbeRoute.COUNTS::toString);
+    }
+
+    /**
+     * The caller's INFO makes the route call dlg_refer("callee", ...): the callee gets a REFER to the
+     * announcement from the bridge-controller with the lreq-callee-headers, accepts it with 202 and
+     * then gets a BYE; the caller's INFO is answered 200 because the REFER was accepted.
+     */
+    @Test
+    void dlgReferTransfersTheCalleeWhichAcceptsAndIsHungUp() throws Exception {
+        oneCall("bridge-controller = \"sip:ctd@example.org\", lreq-callee-headers = \"TH: dlh\"", "uas-refer.xml",
+                "uac-info.xml", "dlgrefer");
+        assertEquals(1, DialogProbeRoute.count("dlg_refer true"), DialogProbeRoute.COUNTS::toString);
     }
 }

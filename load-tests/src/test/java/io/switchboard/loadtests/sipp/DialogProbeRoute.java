@@ -7,6 +7,7 @@ import io.switchboard.engine.route.ReplyContext;
 import io.switchboard.engine.route.RequestContext;
 import io.switchboard.engine.route.Route;
 import io.switchboard.engine.route.RouteSettings;
+import io.switchboard.transport.message.HeaderName;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,12 +19,20 @@ import java.util.concurrent.atomic.LongAdder;
  * ACK, {@code is_known_dlg()} and {@code $DLG_lifetime} of each BYE — all without holding the
  * call's lane. An INVITE to a user starting with {@code short} gets a 5 s lifetime
  * ({@code dlg_set_timeout}), one to a user starting with {@code ka} keep-alives to the callee
- * ({@code dlg_set_property("ka-dst")}). {@code dialog:end} is also counted with its cause.
+ * ({@code dlg_set_property("ka-dst")}). An INFO within a call with {@code X-Test: dlgbye} is
+ * answered 200 and ends the call ({@code dlg_bye("all")}); one with {@code X-Test: dlgrefer}
+ * transfers the callee to {@link #REFER_TO} ({@code dlg_refer}) and is answered 200 when the
+ * callee accepted, 603 when not. {@code dialog:end} is also counted with its cause.
  */
 public final class DialogProbeRoute implements Route {
 
     /** Per-dialog lifetime of calls to {@code short...}. */
     static final int SHORT_LIFETIME_SECONDS = 5;
+
+    /** Where {@code dlg_refer} sends the callee. */
+    static final String REFER_TO = "sip:announcement@example.org";
+
+    private static final HeaderName X_TEST = HeaderName.of("X-Test");
 
     static final Map<String, LongAdder> COUNTS = new ConcurrentHashMap<>();
 
@@ -61,7 +70,16 @@ public final class DialogProbeRoute implements Route {
 
     @Override
     public void onRequest(RequestContext request) {
-        if (request.hasToTag() && request.isMethod("BYE")) {
+        String test = request.hasToTag() && request.isMethod("INFO") ? request.request().header(X_TEST) : null;
+        if ("dlgbye".equals(test)) {
+            request.slSendReply(200, "OK");
+            seen("dlg_bye " + request.dlgBye("all"));
+        } else if ("dlgrefer".equals(test)) {
+            request.dlgRefer("callee", REFER_TO, accepted -> {
+                seen("dlg_refer " + accepted);
+                request.slSendReply(accepted ? 200 : 603, accepted ? "OK" : "Decline");
+            });
+        } else if (request.hasToTag() && request.isMethod("BYE")) {
             request.isKnownDlg(known -> {
                 seen(known ? "known BYE" : "unknown BYE");
                 request.dlgLifetime(lifetime -> {
