@@ -2,6 +2,7 @@ package io.switchboard.actors.dialog;
 
 import io.switchboard.actors.dialog.DialogEvent.Acked;
 import io.switchboard.actors.dialog.DialogEvent.Answered;
+import io.switchboard.actors.dialog.DialogEvent.AttributesChanged;
 import io.switchboard.actors.dialog.DialogEvent.Created;
 import io.switchboard.actors.dialog.DialogEvent.Failed;
 import io.switchboard.actors.dialog.DialogEvent.ProfilesChanged;
@@ -37,17 +38,19 @@ import java.util.Optional;
  * @param ending          how the dialog ended, null until it did
  * @param profiles        the profiles it is in (seed manual section 4, 7.1), each membership once
  * @param ringingMillis   when the first provisional reply above 100 came, 0 if none (call history)
+ * @param attributes      the variables, flags and timeout route routes keep with it (none in events before them)
  */
 public record Dialog(DialogState state, InitialInvite invite, DialogProperties properties, long initMillis,
         long lifetimeSeconds, Answer answer, long callerCseq, long calleeCseq, Deadlines deadlines, Ending ending,
-        List<ProfileMembership> profiles, long ringingMillis) implements CborSerializable {
+        List<ProfileMembership> profiles, long ringingMillis, DialogAttributes attributes) implements CborSerializable {
 
     /** No dialog: what an entity holds before its first INVITE. Takes a {@link Created} like a deleted dialog. */
     public static final Dialog EMPTY = new Dialog(DialogState.DELETED, null, DialogProperties.NONE, 0, 0, null, 0, 0,
-            new Deadlines(0, 0, 0, 0), null, List.of(), 0);
+            new Deadlines(0, 0, 0, 0), null, List.of(), 0, DialogAttributes.NONE);
 
     public Dialog {
         profiles = profiles == null ? List.of() : List.copyOf(profiles);
+        attributes = attributes == null ? DialogAttributes.NONE : attributes;
     }
 
     /** After {@code noack-timeout} the lifetime is set to this much more (seed manual 6.8: "10 more seconds"). */
@@ -88,49 +91,50 @@ public record Dialog(DialogState state, InitialInvite invite, DialogProperties p
             case TIMEOUT_CHANGED -> timeoutChanged((TimeoutChanged) event);
             case SEQUENTIAL_REQUEST -> sequentialRequest((SequentialRequest) event);
             case PROFILES_CHANGED -> new Dialog(state, invite, properties, initMillis, lifetimeSeconds, answer,
-                    callerCseq, calleeCseq, deadlines, ending, ((ProfilesChanged) event).profiles(), ringingMillis);
+                    callerCseq, calleeCseq, deadlines, ending, ((ProfilesChanged) event).profiles(), ringingMillis, attributes);
+            case ATTRIBUTES_CHANGED -> attributesChanged((AttributesChanged) event);
         };
     }
 
     private static Dialog created(Created e) {
         return new Dialog(DialogState.UNCONFIRMED, e.invite(), e.properties(), e.atMillis(), e.lifetimeSeconds(), null,
-                e.invite().cseq(), 0, new Deadlines(e.earlyDeadline(), 0, 0, 0), null, List.of(), 0);
+                e.invite().cseq(), 0, new Deadlines(e.earlyDeadline(), 0, 0, 0), null, List.of(), 0, DialogAttributes.NONE);
     }
 
     private Dialog ringing(DialogState to, long atMillis) {
         return new Dialog(to, invite, properties, initMillis, lifetimeSeconds, answer, callerCseq, calleeCseq,
-                deadlines, ending, profiles, ringingMillis > 0 ? ringingMillis : atMillis);
+                deadlines, ending, profiles, ringingMillis > 0 ? ringingMillis : atMillis, attributes);
     }
 
     private Dialog answered(Answered e) {
         return new Dialog(DialogState.CONFIRMED_NA, invite, properties, initMillis, lifetimeSeconds,
                 new Answer(e.toTag(), e.calleeContact(), e.recordRoutes(), e.atMillis()), callerCseq, calleeCseq,
                 new Deadlines(0, e.noackDeadline(), e.lifetimeDeadline(), 0), ending, profiles,
-                ringingMillis > 0 ? ringingMillis : e.ringingMillis());
+                ringingMillis > 0 ? ringingMillis : e.ringingMillis(), attributes);
     }
 
     private Dialog acked(Acked e) {
         return new Dialog(DialogState.CONFIRMED, invite, properties, initMillis, lifetimeSeconds, answer,
                 Math.max(callerCseq, e.cseq()), calleeCseq, withLifetime(e.lifetimeDeadline()), ending, profiles,
-                ringingMillis);
+                ringingMillis, attributes);
     }
 
     private Dialog failed(Failed e) {
         return new Dialog(DialogState.DELETED, invite, properties, initMillis, lifetimeSeconds, answer, callerCseq,
                 calleeCseq, new Deadlines(0, 0, 0, e.endDeadline()), new Ending(null, "failed", e.code(), e.atMillis()), profiles,
-                ringingMillis);
+                ringingMillis, attributes);
     }
 
     private Dialog terminated(Terminated e) {
         return new Dialog(DialogState.DELETED, invite, properties, initMillis, lifetimeSeconds, answer, callerCseq,
                 calleeCseq, new Deadlines(0, 0, 0, e.endDeadline()), new Ending(e.cause(), e.reason(), 0, e.atMillis()), profiles,
-                ringingMillis);
+                ringingMillis, attributes);
     }
 
     private Dialog timeoutChanged(TimeoutChanged e) {
         Deadlines next = e.lifetimeDeadline() > 0 ? withLifetime(e.lifetimeDeadline()) : deadlines;
         return new Dialog(state, invite, properties, initMillis, e.lifetimeSeconds(), answer, callerCseq, calleeCseq,
-                next, ending, profiles, ringingMillis);
+                next, ending, profiles, ringingMillis, attributes);
     }
 
     private Dialog sequentialRequest(SequentialRequest e) {
@@ -138,7 +142,12 @@ public record Dialog(DialogState state, InitialInvite invite, DialogProperties p
         return new Dialog(state, invite, properties, initMillis, lifetimeSeconds, answer,
                 fromCaller ? Math.max(callerCseq, e.cseq()) : callerCseq,
                 fromCaller ? calleeCseq : Math.max(calleeCseq, e.cseq()), withLifetime(e.lifetimeDeadline()), ending,
-                profiles, ringingMillis);
+                profiles, ringingMillis, attributes);
+    }
+
+    private Dialog attributesChanged(AttributesChanged e) {
+        return new Dialog(state, invite, properties.withTimeoutBye(e.timeoutBye()), initMillis, lifetimeSeconds,
+                answer, callerCseq, calleeCseq, deadlines, ending, profiles, ringingMillis, e.attributes());
     }
 
     private Deadlines withLifetime(long lifetime) {
@@ -221,6 +230,16 @@ public record Dialog(DialogState state, InitialInvite invite, DialogProperties p
         return new ProfilesChanged(next);
     }
 
+    /** The attributes and {@code timeout_bye} after {@code change}, as the event that makes them so. */
+    public AttributesChanged with(DialogChange change) {
+        return new AttributesChanged(change.applyTo(attributes), change.timeoutBye(properties.timeoutBye()));
+    }
+
+    /** The {@link AttributesChanged} that rebuilds this dialog's attributes, empty when it has none to write. */
+    public Optional<AttributesChanged> attributesToWrite() {
+        return attributes.isEmpty() ? Optional.empty() : Optional.of(new AttributesChanged(attributes, properties.timeoutBye()));
+    }
+
     /** {@code is_in_profile(profile[, value])}: a live dialog in {@code profile}, with {@code value} unless null. */
     public boolean inProfile(String profile, String value) {
         return state != DialogState.DELETED && profiles.stream().anyMatch(m -> m.matches(profile, value));
@@ -229,7 +248,7 @@ public record Dialog(DialogState state, InitialInvite invite, DialogProperties p
     /** This dialog, its INVITE relayed to {@code destination} by a later branch. */
     public Dialog relayedTo(String destination) {
         return new Dialog(state, invite.relayedTo(destination), properties, initMillis, lifetimeSeconds, answer,
-                callerCseq, calleeCseq, deadlines, ending, profiles, ringingMillis);
+                callerCseq, calleeCseq, deadlines, ending, profiles, ringingMillis, attributes);
     }
 
     /**
@@ -240,7 +259,7 @@ public record Dialog(DialogState state, InitialInvite invite, DialogProperties p
     public Dialog sentTo(Side target) {
         return new Dialog(state, invite, properties, initMillis, lifetimeSeconds, answer,
                 target == Side.CALLEE ? callerCseq + 1 : callerCseq, target == Side.CALLER ? calleeCseq + 1 : calleeCseq,
-                deadlines, ending, profiles, ringingMillis);
+                deadlines, ending, profiles, ringingMillis, attributes);
     }
 
     /**
@@ -271,6 +290,6 @@ public record Dialog(DialogState state, InitialInvite invite, DialogProperties p
                 calleeRouteSet(), invite.callerSocket(), invite.calleeSocket(), initMillis,
                 answer == null ? 0 : answer.atMillis(), ending == null ? 0 : ending.atMillis(), deadline(),
                 lifetimeSeconds, properties, ending == null ? null : ending.cause(), ending == null ? 0 : ending.code(),
-                profiles);
+                profiles, attributes);
     }
 }

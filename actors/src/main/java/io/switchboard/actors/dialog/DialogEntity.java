@@ -1,6 +1,7 @@
 package io.switchboard.actors.dialog;
 
 import io.switchboard.actors.dialog.DialogEvent.Answered;
+import io.switchboard.actors.dialog.DialogEvent.AttributesChanged;
 import io.switchboard.actors.dialog.DialogEvent.Created;
 import io.switchboard.actors.dialog.DialogEvent.Failed;
 import io.switchboard.actors.dialog.DialogEvent.ProfilesChanged;
@@ -12,6 +13,7 @@ import io.switchboard.persistence.EventDeletion;
 import io.switchboard.transport.message.SipMethod;
 import io.switchboard.transport.message.SipStatus;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -35,7 +37,7 @@ import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
 /**
  * One dialog per Call-ID (forks and spirals of a call share it): a sharded, event-sourced entity
  * keeping Kamailio's states, timers and rules (seed manual sections 2, 3, 6.6–6.12, 6.49, 6.51–6.54,
- * 6.58, 7.1–7.3, 7.8–7.14, 8, 11). The engine tells it what the call does (the initial INVITE, replies,
+ * 6.58, 7.1–7.3, 7.5–7.14, 8, 10.5, 10.6, 11). The engine tells it what the call does (the initial INVITE, replies,
  * sequential requests) and asks it only where a route needs an answer.
  *
  * <p>The event-sourced state is what the journal holds; the dialog the entity works with
@@ -118,6 +120,14 @@ public final class DialogEntity extends EventSourcedBehavior<DialogEntity.Comman
          */
         record SetProfile(ProfileMembership membership, boolean member, ActorRef<Boolean> replyTo)
                 implements Command {
+        }
+
+        /**
+         * {@code $dlg_var(name) = value}, {@code dlg_setflag} / {@code dlg_resetflag} or
+         * {@code $dlg_ctx(key) = value} (seed manual 7.5–7.7, 10.5, 10.6); replies false when the
+         * dialog is gone ({@code replyTo} may be null).
+         */
+        record Change(DialogChange change, ActorRef<Boolean> replyTo) implements Command {
         }
 
         /** {@code is_in_profile(profile[, value])} (7.3): a null {@code value} matches any. */
@@ -228,6 +238,7 @@ public final class DialogEntity extends EventSourcedBehavior<DialogEntity.Comman
                 .onCommand(Command.Refer.class, this::onRefer)
                 .onCommand(Command.SetTimeout.class, this::onSetTimeout)
                 .onCommand(Command.SetProfile.class, this::onSetProfile)
+                .onCommand(Command.Change.class, this::onChange)
                 .onCommand(Command.InProfile.class, this::onInProfile)
                 .onCommand(Command.Get.class, this::onGet)
                 .onCommand(Command.IsKnown.class, this::onIsKnown)
@@ -296,8 +307,13 @@ public final class DialogEntity extends EventSourcedBehavior<DialogEntity.Comman
         if (!valid(answered)) {
             return Effect().none();
         }
-        return persist(current.profiles().isEmpty() ? List.of(current.asCreated(), answered)
-                : List.of(current.asCreated(), new ProfilesChanged(current.profiles()), answered));
+        List<DialogEvent> write = new ArrayList<>(List.of(current.asCreated()));
+        if (!current.profiles().isEmpty()) {
+            write.add(new ProfilesChanged(current.profiles()));
+        }
+        current.attributesToWrite().ifPresent(write::add);
+        write.add(answered);
+        return persist(write);
     }
 
     private Effect<DialogEvent, Dialog> onFailure(Command.Failure failure) {
@@ -387,6 +403,16 @@ public final class DialogEntity extends EventSourcedBehavior<DialogEntity.Comman
         return event.profiles().equals(current.profiles()) ? Effect().none() : journaledOnceConfirmed(event);
     }
 
+    private Effect<DialogEvent, Dialog> onChange(Command.Change change) {
+        if (!answerLive(change.replyTo())) {
+            return Effect().none();
+        }
+        AttributesChanged event = current.with(change.change());
+        boolean same = event.attributes().equals(current.attributes())
+                && event.timeoutBye() == current.properties().timeoutBye();
+        return same ? Effect().none() : journaledOnceConfirmed(event);
+    }
+
     private Effect<DialogEvent, Dialog> onInProfile(Command.InProfile asked) {
         asked.replyTo().tell(current.inProfile(asked.profile(), asked.value()));
         return Effect().none();
@@ -450,7 +476,11 @@ public final class DialogEntity extends EventSourcedBehavior<DialogEntity.Comman
         };
     }
 
+    /** The lifetime or {@code noack-timeout} passed: the dialog's {@code timeout_route} runs, then it ends. */
     private Effect<DialogEvent, Dialog> timedOut() {
+        if (current.attributes().timeoutRoute() != null) {
+            env.listener().dialogTimedOut(current.snapshot());
+        }
         return endByTimer(EndCause.TIMEOUT,
                 current.deadline() < current.deadlines().lifetime() ? "noack-timeout" : "lifetime");
     }

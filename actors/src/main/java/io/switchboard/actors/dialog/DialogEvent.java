@@ -10,8 +10,8 @@ import java.util.List;
  * <p>Which are journaled ({@link DialogEntity} decides; Kamailio writes neither the early nor the
  * deleted state, seed manual section 3): a dialog is written first when it is confirmed, as
  * {@link Created} and {@link Answered} in one atomic write; then {@link Acked}, {@link Terminated},
- * {@link TimeoutChanged}, {@link ProfilesChanged} and the {@link SequentialRequest}s that raise a
- * CSeq; profiles set before the answer are written with it, between the two. {@link Created},
+ * {@link TimeoutChanged}, {@link ProfilesChanged}, {@link AttributesChanged} and the {@link SequentialRequest}s that raise a
+ * CSeq; profiles, variables, flags and context set before the answer are written with it, between the two. {@link Created},
  * {@link ProvisionalReceived}, {@link Failed}, a {@link TimeoutChanged} before the answer and a
  * {@link Terminated} of an unanswered dialog only change the dialog in memory: a node that dies
  * during call setup loses the setup, as Kamailio does, and the caller's UA finishes it anyway.
@@ -21,7 +21,7 @@ public sealed interface DialogEvent extends CborSerializable {
 
     /** The kinds of event, for the transition table. */
     enum Kind { CREATED, PROVISIONAL_RECEIVED, ANSWERED, ACKED, FAILED, TERMINATED, TIMEOUT_CHANGED, SEQUENTIAL_REQUEST,
-        PROFILES_CHANGED }
+        PROFILES_CHANGED, ATTRIBUTES_CHANGED }
 
     Kind kind();
 
@@ -115,6 +115,17 @@ public sealed interface DialogEvent extends CborSerializable {
 
         public Kind kind() {
             return Kind.PROFILES_CHANGED;
+        }
+    }
+
+    /**
+     * The variables, flags and timeout route the dialog keeps now, and its {@code timeout_bye}
+     * ({@code $dlg_var}, {@code dlg_setflag}, {@code dlg_resetflag}, {@code $dlg_ctx}; seed manual
+     * 7.5–7.7, 10.5, 10.6): the whole set, so applying it again changes nothing.
+     */
+    record AttributesChanged(DialogAttributes attributes, boolean timeoutBye) implements DialogEvent {
+        public Kind kind() {
+            return Kind.ATTRIBUTES_CHANGED;
         }
     }
 }

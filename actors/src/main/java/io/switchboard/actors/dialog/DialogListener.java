@@ -21,6 +21,13 @@ public interface DialogListener {
     default void dialogEnded(DialogSnapshot dialog) {
     }
 
+    /**
+     * The lifetime (or {@code noack-timeout}) of a dialog with a {@code $dlg_ctx(timeout_route)}
+     * passed (seed manual 7.10): run that route, before the dialog ends (after the BYEs, if any).
+     */
+    default void dialogTimedOut(DialogSnapshot dialog) {
+    }
+
     /** {@code event_route[dialog:failed]}. */
     default void dialogFailed(DialogSnapshot dialog) {
     }

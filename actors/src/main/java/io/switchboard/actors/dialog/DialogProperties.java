@@ -39,6 +39,11 @@ public record DialogProperties(boolean timeoutBye, boolean timeoutNoreset, boole
         };
     }
 
+    /** These properties with {@code timeoutBye} switched: {@code $dlg_ctx(timeout_bye)}. */
+    public DialogProperties withTimeoutBye(boolean on) {
+        return new DialogProperties(on, timeoutNoreset, kaSrc, kaDst);
+    }
+
     /** True if keep-alives go to {@code side}: the caller with {@code ka-src}, the callee with {@code ka-dst}. */
     public boolean keepAliveTo(Side side) {
         return side == Side.CALLER ? kaSrc : kaDst;

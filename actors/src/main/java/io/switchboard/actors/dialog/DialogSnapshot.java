@@ -20,16 +20,18 @@ import java.util.List;
  * @param endCause        why it ended, null while going or when it failed
  * @param failureCode     the final reply code of a failed dialog, else 0
  * @param profiles        the profiles it is in
+ * @param attributes      its variables, flags and timeout route
  */
 public record DialogSnapshot(int hEntry, long hId, String callId, DialogState state, String fromUri, String fromTag,
         String toUri, String toTag, String requestUri, String callerContact, String calleeContact, long callerCseq,
         long calleeCseq, List<String> callerRouteSet, List<String> calleeRouteSet, String callerSocket,
         String calleeSocket, long initMillis, long startMillis, long endMillis, long timeoutMillis,
         long lifetimeSeconds, DialogProperties properties, EndCause endCause, int failureCode,
-        List<ProfileMembership> profiles) implements CborSerializable {
+        List<ProfileMembership> profiles, DialogAttributes attributes) implements CborSerializable {
 
     public DialogSnapshot {
         profiles = profiles == null ? List.of() : List.copyOf(profiles);
+        attributes = attributes == null ? DialogAttributes.NONE : attributes;
     }
 
     /** The DID cookie of this dialog. */

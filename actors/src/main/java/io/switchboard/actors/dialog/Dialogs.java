@@ -151,6 +151,15 @@ public final class Dialogs {
         entity(callId).tell(new Command.SetProfile(membership, member, null));
     }
 
+    /**
+     * A variable, flag or context change for the dialog of {@code callId} ({@code $dlg_var},
+     * {@code dlg_setflag}, {@code $dlg_ctx}): written with the dialog, so it holds on the node
+     * that recovers it.
+     */
+    public void change(String callId, DialogChange change) {
+        entity(callId).tell(new Command.Change(change, null));
+    }
+
     /** {@code is_in_profile(profile[, value])} for the dialog of {@code callId}; a null {@code value} matches any. */
     public CompletionStage<Boolean> inProfile(String callId, String profile, String value, Duration timeout) {
         return entity(callId).ask(replyTo -> new Command.InProfile(profile, value, replyTo), timeout);

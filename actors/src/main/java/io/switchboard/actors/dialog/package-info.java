@@ -10,7 +10,9 @@
  * 3), and here a call costs few writes: call setup (INVITE, provisional replies, a failure, the
  * early timeout, {@code dlg_set_timeout} before the answer) stays in memory; the 2xx writes the
  * setup and the answer in one atomic write ({@code Created} + {@code Answered}); then the ACK, each
- * request that raises a party's CSeq, a timeout change and the end are written. A node that dies
+ * request that raises a party's CSeq, a timeout change, a profile change, a variable, flag or
+ * context change ({@code AttributesChanged}; those made during setup go into the answer's write)
+ * and the end are written. A node that dies
  * during setup loses the setup, as Kamailio would, and the UAs finish the call anyway.
  *
  * <p><b>Timers.</b> The dialog holds absolute deadlines (early, no-ACK, lifetime, end). After

@@ -16,7 +16,7 @@ class DialogDirectoryTest {
                 base.calleeSocket());
         return new Dialog(dialog.state(), invite, dialog.properties(), dialog.initMillis(), dialog.lifetimeSeconds(),
                 dialog.answer(), dialog.callerCseq(), dialog.calleeCseq(), dialog.deadlines(), dialog.ending(), dialog.profiles(),
-                dialog.ringingMillis()).snapshot();
+                dialog.ringingMillis(), dialog.attributes()).snapshot();
     }
 
     @Test

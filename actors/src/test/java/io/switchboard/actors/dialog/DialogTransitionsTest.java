@@ -20,14 +20,14 @@ class DialogTransitionsTest {
 
     /**
      * Rows: states 1–5. Columns: created, provisional, answered, acked, failed, terminated,
-     * timeout changed, sequential request, profiles changed. A digit is the next state, "-" an ignored event.
+     * timeout changed, sequential request, profiles changed, attributes changed. A digit is the next state, "-" an ignored event.
      */
     private static final String[] TABLE = {
-        /* 1 */ "- 2 3 - 5 5 1 - 1",
-        /* 2 */ "- 2 3 - 5 5 2 - 2",
-        /* 3 */ "- - - 4 - 5 3 3 3",
-        /* 4 */ "- - - - - 5 4 4 4",
-        /* 5 */ "1 - - - - - - - -",
+        /* 1 */ "- 2 3 - 5 5 1 - 1 1",
+        /* 2 */ "- 2 3 - 5 5 2 - 2 2",
+        /* 3 */ "- - - 4 - 5 3 3 3 3",
+        /* 4 */ "- - - - - 5 4 4 4 4",
+        /* 5 */ "1 - - - - - - - - -",
     };
 
     private static final long T = 1_000_000;
@@ -42,7 +42,8 @@ class DialogTransitionsTest {
             Kind.TERMINATED, new DialogEvent.Terminated(EndCause.CALLER_BYE, "BYE", T, T + 300_000),
             Kind.TIMEOUT_CHANGED, new DialogEvent.TimeoutChanged(90, T + 90_000),
             Kind.SEQUENTIAL_REQUEST, new DialogEvent.SequentialRequest(Side.CALLEE, "INFO", 7, T + 60_000),
-            Kind.PROFILES_CHANGED, new DialogEvent.ProfilesChanged(List.of(new ProfileMembership("p", null)))));
+            Kind.PROFILES_CHANGED, new DialogEvent.ProfilesChanged(List.of(new ProfileMembership("p", null))),
+            Kind.ATTRIBUTES_CHANGED, new DialogEvent.AttributesChanged(DialogAttributes.NONE, true)));
 
     static Stream<Arguments> everyStateAndKind() {
         List<Arguments> cases = new ArrayList<>();

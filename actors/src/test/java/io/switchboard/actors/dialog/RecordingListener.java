@@ -7,7 +7,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-/** A {@link DialogListener} that queues "started", "ended" and "failed" with the dialog's state for a test to take. */
+/** A {@link DialogListener} that queues "started", "ended", "timed out" and "failed" with the dialog's state for a test to take. */
 final class RecordingListener implements DialogListener {
 
     private final BlockingQueue<String> events = new LinkedBlockingQueue<>();
@@ -20,6 +20,11 @@ final class RecordingListener implements DialogListener {
     @Override
     public void dialogEnded(DialogSnapshot dialog) {
         events.add("ended " + dialog.callId() + " " + dialog.endCause());
+    }
+
+    @Override
+    public void dialogTimedOut(DialogSnapshot dialog) {
+        events.add("timed out " + dialog.callId() + " " + dialog.attributes().timeoutRoute());
     }
 
     @Override

@@ -67,6 +67,8 @@ final class DialogCommands {
         DialogCommands dlg = new DialogCommands(dialogs);
         commands.add(new RpcCommand("dlg.list", "Lists the description of all dialogs (active calls).",
                 args -> dlg.listed(dlg.held()).iterator()));
+        commands.add(new RpcCommand("dlg.list_ctx", "Lists the description of all dialogs with their context: "
+                + "timeout route and switches.", args -> dlg.held().map(DialogCommands::withContext).iterator()));
         commands.add(new RpcCommand("dlg.list_match", "Lists the dialogs whose ruri, furi, turi or callid (mkey) "
                 + "matches mval with eq, re or sw (mop), at most limit of them.",
                 List.of(RpcParam.string("mkey"), RpcParam.string("mop"), RpcParam.string("mval"),
@@ -104,6 +106,10 @@ final class DialogCommands {
     private Stream<Map<String, Object>> listed(Stream<DialogSnapshot> dialogs) {
         long now = System.currentTimeMillis();
         return dialogs.map(d -> DialogListing.dialog(d, now));
+    }
+
+    private static Map<String, Object> withContext(DialogSnapshot dialog) {
+        return DialogListing.withContext(DialogListing.dialog(dialog, System.currentTimeMillis()), dialog);
     }
 
     private Object listMatch(RpcArguments args) throws RpcException {

@@ -17,18 +17,20 @@ import java.util.OptionalInt;
  * ({@code switchboard.dialog}, seed manual 001 section 6), {@code dialog.dlg-flag} (6.4: the
  * request flag that has an initial INVITE tracked, which only the routing reads) and the engine's
  * own two: {@code dialog.enable} (the built-in route tracks INVITEs) and {@code dialog.ask-timeout}
- * (how long a route waits for a dialog's answer), and the call history ({@code dialog.history}). A wrong value is a {@link SettingsException} that
+ * (how long a route waits for a dialog's answer), the call history ({@code dialog.history}) and
+ * {@code dialog.track-cseq-updates} (6.57: accepted, 0 or 1; Switchboard never shifts a relayed
+ * CSeq, so there is nothing to track). A wrong value is a {@link SettingsException} that
  * names the key. The actor system is a cluster node by the engine's {@code application.conf}.
  */
 public record DialogConfig(JournalSettings journal, DialogSettings dialog, OptionalInt dlgFlag, boolean enabled,
-        Duration askTimeout, CallHistorySettings history) {
+        Duration askTimeout, CallHistorySettings history, boolean trackCseqUpdates) {
 
     /** Reads and checks the settings. */
     public static DialogConfig read(Config switchboard) {
         try {
             return new DialogConfig(JournalSettings.fromConfig(switchboard), DialogSettings.fromConfig(switchboard),
                     dlgFlag(switchboard), enabled(switchboard), askTimeout(switchboard),
-                    CallHistorySettings.fromConfig(switchboard));
+                    CallHistorySettings.fromConfig(switchboard), trackCseqUpdates(switchboard));
         } catch (IllegalArgumentException e) {
             throw new SettingsException(e.getMessage(), e);
         }
@@ -61,6 +63,15 @@ public record DialogConfig(JournalSettings journal, DialogSettings dialog, Optio
             throw new IllegalArgumentException("setting " + DialogSettings.PATH + ".enable must be on or off: "
                     + e.getMessage(), e);
         }
+    }
+
+    private static boolean trackCseqUpdates(Config switchboard) {
+        Object value = switchboard.getValue("dialog.track-cseq-updates").unwrapped();
+        if (value instanceof Integer flag && (flag == 0 || flag == 1)) {
+            return flag == 1;
+        }
+        throw new IllegalArgumentException("setting " + DialogSettings.PATH + ".track-cseq-updates must be 0 or 1, not "
+                + value);
     }
 
     private static Duration askTimeout(Config switchboard) {

@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
  * The dialog module's event routes (seed manual 001, section 11): {@code dialog:start},
  * {@code dialog:end} and {@code dialog:failed} run {@link Route#onDialogEvent} on the lane of the
  * call, so a route sees them in order with the call's messages and the dialog's thread returns at
- * once. Events of a dialog this node recovered after a restart are not replayed.
+ * once. A dialog with a {@code $dlg_ctx(timeout_route)} runs that route, by its name, when it times
+ * out (before {@code dialog:end}). Events of a dialog this node recovered after a restart are not replayed.
  */
 public final class DialogEventRoutes implements DialogListener {
 
@@ -41,6 +42,12 @@ public final class DialogEventRoutes implements DialogListener {
     @Override
     public void dialogEnded(DialogSnapshot dialog) {
         run(END, dialog);
+    }
+
+    /** {@code $dlg_ctx(timeout_route)}: the route of that name runs as the dialog times out. */
+    @Override
+    public void dialogTimedOut(DialogSnapshot dialog) {
+        run(dialog.attributes().timeoutRoute(), dialog);
     }
 
     @Override

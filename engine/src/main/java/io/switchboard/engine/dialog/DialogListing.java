@@ -12,9 +12,12 @@ import java.util.Map;
  * manual 001, 9.1 {@code dlg.list}, 9.6 {@code dlg.dlg_list}, 9.16 {@code dlg.briefing}): times
  * in epoch seconds, 0 when not reached; CSeqs and route sets as strings, the route set's entries
  * joined by commas; {@code profiles} as Kamailio lists them, the name of a profile without values
- * and a {@code {name: value}} object for one with. Switchboard has no dialog flags or variables
- * yet: {@code dflags}, {@code sflags} and {@code iflags} are 0, {@code variables} empty, and
- * {@code ref} is 1, the one entity that holds the dialog.
+ * and a {@code {name: value}} object for one with; {@code variables} likewise, one
+ * {@code {name: value}} object each, in the order they were set. {@code sflags} are the flags of
+ * {@code dlg_setflag} (7.6) as a number, bit n for flag n; {@code dflags} and {@code iflags}
+ * (Kamailio's internal ones) are 0, and {@code ref} is 1, the one entity that holds the dialog.
+ * {@code dlg.list_ctx} (9.2) adds {@code context}: the dialog's {@code $dlg_ctx} members and
+ * properties.
  */
 final class DialogListing {
 
@@ -43,14 +46,35 @@ final class DialogListing {
         dialog.put("timeout", seconds(d.timeoutMillis()));
         dialog.put("lifetime", d.lifetimeSeconds());
         dialog.put("dflags", 0);
-        dialog.put("sflags", 0);
+        dialog.put("sflags", Integer.toUnsignedLong(d.attributes().flags()));
         dialog.put("iflags", 0);
         dialog.put("caller", leg(d.fromTag(), d.callerContact(), d.callerCseq(), d.callerRouteSet(), d.callerSocket()));
         dialog.put("callee", leg(d.toTag(), d.calleeContact(), d.calleeCseq(), d.calleeRouteSet(), d.calleeSocket()));
         dialog.put("profiles", d.profiles().stream()
                 .map(m -> m.value() == null ? m.profile() : (Object) Map.of(m.profile(), m.value())).toList());
-        dialog.put("variables", List.of());
+        dialog.put("variables", d.attributes().variables().entrySet().stream()
+                .map(v -> Map.of(v.getKey(), v.getValue())).toList());
         return dialog;
+    }
+
+    /**
+     * {@code listed}, a dialog as {@link #dialog} shows it, with {@code context} added as
+     * {@code dlg.list_ctx} shows it: {@code timeout_route} (empty for none), {@code timeout_bye},
+     * {@code timeout_noreset}, {@code ka_src} and {@code ka_dst} as 0 or 1.
+     */
+    static Map<String, Object> withContext(Map<String, Object> listed, DialogSnapshot d) {
+        Map<String, Object> context = new LinkedHashMap<>();
+        context.put("timeout_route", text(d.attributes().timeoutRoute()));
+        context.put("timeout_bye", bit(d.properties().timeoutBye()));
+        context.put("timeout_noreset", bit(d.properties().timeoutNoreset()));
+        context.put("ka_src", bit(d.properties().kaSrc()));
+        context.put("ka_dst", bit(d.properties().kaDst()));
+        listed.put("context", context);
+        return listed;
+    }
+
+    private static int bit(boolean on) {
+        return on ? 1 : 0;
     }
 
     /**

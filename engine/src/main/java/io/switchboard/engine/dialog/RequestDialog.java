@@ -1,6 +1,8 @@
 package io.switchboard.engine.dialog;
 
 import io.switchboard.actors.dialog.DialogEntity;
+import io.switchboard.actors.dialog.DialogAttributes;
+import io.switchboard.actors.dialog.DialogChange;
 import io.switchboard.actors.dialog.DialogProperties;
 import io.switchboard.actors.dialog.DialogSnapshot;
 import io.switchboard.actors.dialog.Dialogs;
@@ -32,7 +34,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The dialog module's side of one request (seed manual 001, sections 2, 7.1–7.4, 7.8–7.10, 7.13–7.16, 7.21, 10):
+ * The dialog module's side of one request (seed manual 001, sections 2, 7.1–7.10, 7.12–7.16, 7.18, 7.21, 10):
  * the route's dialog functions, and what the proxy tells the dialog as the request goes on. An
  * initial INVITE the route manages is tracked when it is relayed — the Record-Route carries the
  * cookie ({@link #recordRouteParameter()}), then its replies move the dialog; a request within a
@@ -59,6 +61,8 @@ public final class RequestDialog {
     private Duration timeout;
     private DialogProperties properties = DialogProperties.NONE;
     private final List<ProfileMembership> profiles = new ArrayList<>();
+    private final List<DialogChange> changes = new ArrayList<>();
+    private CompletionStage<Optional<DialogSnapshot>> dialog;
 
     RequestDialog(DialogModule module, InboundMessage in) {
         this.module = module;
@@ -258,6 +262,87 @@ public final class RequestDialog {
         };
     }
 
+    /**
+     * {@code $dlg_var(name) = value}, {@code dlg_setflag} / {@code dlg_resetflag}, {@code $dlg_ctx(key) = value}
+     * (7.5–7.7, 10.5, 10.6): for an initial INVITE, kept until it is tracked (and told then); for a
+     * sequential request, told to its dialog, which writes it. False for a request without a dialog
+     * that is no initial INVITE.
+     */
+    public boolean change(DialogChange change) {
+        if (!initialInvite && toTag() == null) {
+            return false;
+        }
+        changes.add(change);
+        if (!initialInvite || tracked) {
+            dialogs.change(callId, change);
+        }
+        return true;
+    }
+
+    /**
+     * The variables, flags and timeout route of this request's dialog with this request's changes
+     * applied: an initial INVITE's are its route's own; a sequential request asks its dialog once,
+     * within {@code dialog.ask-timeout} (as none past it). Empty for a request without a dialog.
+     */
+    public CompletionStage<Optional<DialogAttributes>> attributes() {
+        CompletionStage<Optional<DialogAttributes>> kept = initialInvite
+                ? CompletableFuture.completedFuture(Optional.of(DialogAttributes.NONE))
+                : view().thenApply(found -> found.map(DialogSnapshot::attributes));
+        return kept.thenApply(found -> found.map(attributes -> {
+            for (DialogChange change : changes) {
+                attributes = change.applyTo(attributes);
+            }
+            return attributes;
+        }));
+    }
+
+    /** {@code $dlg_ctx(timeout_bye)} of this request's dialog with this request's changes applied; false without one. */
+    public CompletionStage<Boolean> timeoutBye() {
+        CompletionStage<Boolean> kept = initialInvite ? CompletableFuture.completedFuture(properties.timeoutBye())
+                : view().thenApply(found -> found.map(d -> d.properties().timeoutBye()).orElse(false));
+        return kept.thenApply(on -> {
+            for (DialogChange change : changes) {
+                on = change.timeoutBye(on);
+            }
+            return on;
+        });
+    }
+
+    /**
+     * {@code dlg_set_ruri()} (7.18): the remote target of the other party of this sequential request's
+     * dialog — the callee's Contact for a request from the caller, the caller's for one from the
+     * callee. Empty without a confirmed dialog or for an initial request.
+     */
+    public CompletionStage<Optional<String>> remoteTarget() {
+        String fromTag = fromTag();
+        return view().thenApply(found -> found.filter(d -> d.toTag() != null)
+                .map(d -> d.fromTag().equals(fromTag) ? d.calleeContact() : d.callerContact()));
+    }
+
+    /**
+     * {@code dlg_get(callid, ftag, ttag)} (7.12): the dialog of {@code callId} whose tags are these,
+     * either way round (a request from the callee has them swapped), in whatever state it is, within
+     * {@code dialog.ask-timeout}; empty when there is none.
+     */
+    public CompletionStage<Optional<DialogSnapshot>> find(String callId, String fromTag, String toTag) {
+        return dialogs.get(callId, module.askTimeout())
+                .thenApply(found -> found.filter(d -> tags(d, fromTag, toTag) || tags(d, toTag, fromTag)))
+                .exceptionally(failure -> Optional.empty());
+    }
+
+    private static boolean tags(DialogSnapshot dialog, String fromTag, String toTag) {
+        return dialog.fromTag().equals(fromTag) && toTag != null && toTag.equals(dialog.toTag());
+    }
+
+    /** The dialog of this sequential request as it was when first asked for; empty for an initial one. */
+    private CompletionStage<Optional<DialogSnapshot>> view() {
+        if (dialog == null) {
+            dialog = initialInvite || toTag() == null ? CompletableFuture.completedFuture(Optional.empty())
+                    : dialogs.get(callId, module.askTimeout()).exceptionally(failure -> Optional.empty());
+        }
+        return dialog;
+    }
+
     /** True when the proxy has to track this INVITE as it relays it. */
     public boolean tracks() {
         return managed;
@@ -294,6 +379,7 @@ public final class RequestDialog {
                 dialogs.setTimeout(callId, timeout);
             }
             profiles.forEach(membership -> dialogs.setProfile(callId, membership, true));
+            changes.forEach(change -> dialogs.change(callId, change));
         } catch (SipParseException | RuntimeException e) {
             log.debug("INVITE of {} not tracked: {}", callId, e.getMessage());
         }

@@ -1,5 +1,8 @@
 package io.switchboard.engine.proxy;
 
+import io.switchboard.actors.dialog.DialogAttributes;
+import io.switchboard.actors.dialog.DialogChange;
+import io.switchboard.actors.dialog.DialogSnapshot;
 import io.switchboard.actors.dlgs.DlgsFunctions;
 import io.switchboard.actors.htable.HashTables;
 import io.switchboard.actors.dispatcher.Destination;
@@ -426,5 +429,66 @@ final class RouteRequest implements RequestContext {
     @Override
     public boolean dlgSetTimeoutByProfile(String profile, String value, int seconds) {
         return dialog().setTimeoutByProfile(profile, value, seconds);
+    }
+
+    @Override
+    public String dlgVar(String name) {
+        return attributes().variable(name);
+    }
+
+    @Override
+    public boolean setDlgVar(String name, String value) {
+        return dialog().change(new DialogChange.Variable(name, value));
+    }
+
+    @Override
+    public boolean dlgSetFlag(int flag) {
+        return dialog().change(new DialogChange.Flag(flag, true));
+    }
+
+    @Override
+    public boolean dlgResetFlag(int flag) {
+        return dialog().change(new DialogChange.Flag(flag, false));
+    }
+
+    @Override
+    public boolean dlgIsFlagSet(int flag) {
+        return attributes().flagSet(flag);
+    }
+
+    @Override
+    public boolean setDlgCtx(String key, String value) {
+        return dialog().change(new DialogChange.Context(key, value));
+    }
+
+    @Override
+    public String dlgCtx(String key) {
+        if (DialogChange.Context.TIMEOUT_BYE.equals(key)) {
+            return dialog().timeoutBye().toCompletableFuture().join() ? "1" : "0";
+        }
+        if (DialogChange.Context.TIMEOUT_ROUTE.equals(key)) {
+            return attributes().timeoutRoute();
+        }
+        throw new IllegalArgumentException("unknown $dlg_ctx key \"" + key + "\"");
+    }
+
+    /** The dialog's attributes, none without a dialog; the answer arrives within the ask's deadline. */
+    private DialogAttributes attributes() {
+        return dialog().attributes().toCompletableFuture().join().orElse(DialogAttributes.NONE);
+    }
+
+    @Override
+    public Optional<DialogSnapshot> dlgGet(String callId, String fromTag, String toTag) {
+        return dialog().find(callId, fromTag, toTag).toCompletableFuture().join();
+    }
+
+    @Override
+    public boolean dlgSetRuri() {
+        Optional<String> target = dialog().remoteTarget().toCompletableFuture().join();
+        if (target.isEmpty() || target.get() == null) {
+            return false;
+        }
+        request = request.toBuilder().requestUri(target.get()).buildRequest();
+        return true;
     }
 }

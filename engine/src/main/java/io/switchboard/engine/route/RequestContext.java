@@ -1,10 +1,12 @@
 package io.switchboard.engine.route;
 
+import io.switchboard.actors.dialog.DialogSnapshot;
 import io.switchboard.actors.dlgs.DlgsFunctions;
 import io.switchboard.actors.htable.HashTables;
 import io.switchboard.transport.message.SipRequest;
 import io.switchboard.transport.net.Transport;
 import java.net.InetSocketAddress;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
@@ -355,6 +357,83 @@ public interface RequestContext {
      * now. Told, not waited for; false when {@code seconds} is not positive.
      */
     default boolean dlgSetTimeoutByProfile(String profile, String value, int seconds) {
+        throw new UnsupportedOperationException("this context has no dialog module");
+    }
+
+    /**
+     * {@code $dlg_var(name)} (seed manual 001, 10.6): the value of a variable kept with the dialog of
+     * this request, null when it has none or there is no dialog. An initial INVITE reads what its
+     * route set; a sequential request asks its dialog once (and sees its own changes on top),
+     * holding the lane as {@link #isKnownDlg()} does.
+     */
+    default String dlgVar(String name) {
+        throw new UnsupportedOperationException("this context has no dialog module");
+    }
+
+    /**
+     * {@code $dlg_var(name) = value} (10.6): keeps {@code value} with the dialog of this request; a
+     * null or empty value removes the variable. Set on an initial INVITE, the dialog starts with it
+     * once tracked; on a sequential request, its dialog is told (nothing waits). Written with the
+     * dialog: after the answer every change is journaled, so it survives a restart and shows in
+     * {@code dlg.list}. False for a request that has no dialog and is no initial INVITE.
+     */
+    default boolean setDlgVar(String name, String value) {
+        throw new UnsupportedOperationException("this context has no dialog module");
+    }
+
+    /**
+     * {@code dlg_setflag(flag)} (7.6): sets a flag of the dialog of this request, 0 to 31 (another
+     * number is an {@link IllegalArgumentException}), kept as {@link #setDlgVar} keeps a variable;
+     * {@code dlg.list} shows the flags as {@code sflags}.
+     */
+    default boolean dlgSetFlag(int flag) {
+        throw new UnsupportedOperationException("this context has no dialog module");
+    }
+
+    /** {@code dlg_resetflag(flag)} (7.7): as {@link #dlgSetFlag(int)}, clearing the flag. */
+    default boolean dlgResetFlag(int flag) {
+        throw new UnsupportedOperationException("this context has no dialog module");
+    }
+
+    /** {@code dlg_isflagset(flag)} (7.5): true when the dialog's flag is set; read as {@link #dlgVar(String)}. */
+    default boolean dlgIsFlagSet(int flag) {
+        throw new UnsupportedOperationException("this context has no dialog module");
+    }
+
+    /**
+     * {@code $dlg_ctx(key) = value} (7.10, 10.5): {@code timeout_route} names the event route that
+     * runs when the dialog times out ({@link Route#onDialogEvent} with that name, before the dialog
+     * ends; null or empty: none), {@code timeout_bye} {@code "1"} sends BYE to both sides on timeout
+     * ({@code "0"} does not). Kept as {@link #setDlgVar} keeps a variable. Another key, or
+     * another {@code timeout_bye} value, is an {@link IllegalArgumentException}.
+     */
+    default boolean setDlgCtx(String key, String value) {
+        throw new UnsupportedOperationException("this context has no dialog module");
+    }
+
+    /** {@code $dlg_ctx(key)}: {@code timeout_route} (null if none) or {@code timeout_bye} ("0" or "1"); read as {@link #dlgVar}. */
+    default String dlgCtx(String key) {
+        throw new UnsupportedOperationException("this context has no dialog module");
+    }
+
+    /**
+     * {@code dlg_get(callid, ftag, ttag)} (7.12): the dialog of {@code callId} with these tags (either
+     * way round), in any state, empty when there is none. Switchboard's dialog functions work on the
+     * dialog of the request, so this returns the dialog's snapshot (state, parties, variables,
+     * flags) instead of making it current; to act on it use its Call-ID with the {@code dlg.*}
+     * management commands. Holds the lane as {@link #isKnownDlg()} does.
+     */
+    default Optional<DialogSnapshot> dlgGet(String callId, String fromTag, String toTag) {
+        throw new UnsupportedOperationException("this context has no dialog module");
+    }
+
+    /**
+     * {@code dlg_set_ruri()} (7.18): the Request-URI of this sequential request becomes the other
+     * party's Contact kept in its dialog — the callee's for a request from the caller, the caller's
+     * for one from the callee. False (the request unchanged) without a confirmed dialog. Holds the
+     * lane as {@link #isKnownDlg()} does.
+     */
+    default boolean dlgSetRuri() {
         throw new UnsupportedOperationException("this context has no dialog module");
     }
 }
