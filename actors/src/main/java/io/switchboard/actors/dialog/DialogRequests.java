@@ -83,7 +83,8 @@ public final class DialogRequests {
     private static MessageBuilder request(Dialog dialog, Side target, SipMethod method, long cseq) {
         InitialInvite invite = dialog.invite();
         boolean toCallee = target == Side.CALLEE;
-        String remoteTarget = toCallee ? dialog.answer().calleeContact() : invite.callerContact();
+        String remoteTarget = toCallee ? remoteTarget(dialog.answer().calleeContact(), invite.requestUri())
+                : remoteTarget(invite.callerContact(), invite.fromUri());
         List<String> routeSet = toCallee ? dialog.calleeRouteSet() : invite.callerRouteSet();
         String caller = nameAddress(invite.fromUri(), invite.fromTag());
         String callee = nameAddress(invite.toUri(), dialog.toTag());
@@ -105,6 +106,15 @@ public final class DialogRequests {
                 .add(HeaderName.TO, toCallee ? callee : caller)
                 .add(HeaderName.CALL_ID, invite.callId())
                 .add(HeaderName.CSEQ, cseq + " " + method);
+    }
+
+    /**
+     * The party's Contact; for a party that sent none (RFC 3261 §12.1 requires one, a broken UA
+     * may not), the address it was reached at: the INVITE's Request-URI for the callee, its From
+     * URI for the caller.
+     */
+    private static String remoteTarget(String contact, String fallback) {
+        return contact != null ? contact : fallback;
     }
 
     private static String nameAddress(String uri, String tag) {

@@ -55,6 +55,15 @@ class DialogRequestsTest {
     }
 
     @Test
+    void aCalleeThatSentNoContactIsReachedAtTheRequestUriOfTheInvite() {
+        Dialog noContact = Dialog.EMPTY
+                .apply(new DialogEvent.Created(SampleCall.invite("call-8@host"), DialogProperties.NONE, T, 60, T + 1))
+                .apply(new DialogEvent.Answered(SampleCall.CALLEE_TAG, null, List.of(), T, T + 60_000, T + 1));
+        assertEquals(SampleCall.invite("call-8@host").requestUri(),
+                DialogRequests.bye(noContact, Side.CALLEE).requestUriText());
+    }
+
+    @Test
     void theCseqFollowsTheLastRequestOfTheSendingSide() {
         Dialog dialog = sampleConfirmed()
                 .apply(new DialogEvent.SequentialRequest(Side.CALLEE, "INVITE", 41, T))
