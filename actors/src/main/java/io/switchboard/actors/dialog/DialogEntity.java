@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.PostStop;
@@ -82,9 +83,16 @@ public final class DialogEntity extends EventSourcedBehavior<DialogEntity.Comman
 
         /**
          * A request with a To tag for this Call-ID (ACK and BYE included), with the DID found in the
-         * Route entry of this proxy ({@code rr-param}), null when none.
+         * Route entry of this proxy ({@code rr-param}), null when none; {@code receivedBy}, when not
+         * null, hears {@link Done} as soon as the entity has the request ({@link Dialogs#inDialogRequest}).
          */
-        record InDialogRequest(String method, long cseq, String fromTag, String toTag, String did) implements Command {
+        record InDialogRequest(String method, long cseq, String fromTag, String toTag, String did,
+                ActorRef<Done> receivedBy) implements Command {
+
+            /** Told, not asked: nobody waits to hear that the dialog has it. */
+            public InDialogRequest(String method, long cseq, String fromTag, String toTag, String did) {
+                this(method, cseq, fromTag, toTag, did, null);
+            }
         }
 
         /**
@@ -324,6 +332,9 @@ public final class DialogEntity extends EventSourcedBehavior<DialogEntity.Comman
     }
 
     private Effect<DialogEvent, Dialog> onInDialogRequest(Command.InDialogRequest request) {
+        if (request.receivedBy() != null) {
+            request.receivedBy().tell(Done.getInstance());
+        }
         Optional<Side> sender = request.toTag() == null ? Optional.empty()
                 : DialogMatch.sender(current, request.fromTag(), request.toTag(), request.did(), settings.matchMode());
         if (sender.isEmpty() || !current.state().isConfirmed()) {

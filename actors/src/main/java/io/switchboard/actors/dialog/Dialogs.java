@@ -3,11 +3,15 @@ package io.switchboard.actors.dialog;
 import io.switchboard.actors.cluster.ClusterOfOne;
 import io.switchboard.actors.dialog.DialogEntity.Command;
 import io.switchboard.persistence.JournalSettings;
+import io.switchboard.transport.message.SipMethod;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.cluster.sharding.typed.ClusterShardingSettings;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
@@ -30,6 +34,11 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef;
  * cleaned up is started again and its timers run without waiting for a message.
  */
 public final class Dialogs {
+
+    /** How long a BYE waits for the dialog's receipt before it is sent again. */
+    static final Duration BYE_RECEIPT = Duration.ofSeconds(3);
+    /** How often a BYE is sent at most: long enough for a dead node to be downed and its shards to move. */
+    static final int BYE_ATTEMPTS = 15;
 
     private final ClusterSharding sharding;
     private final DialogEnvironment env;
@@ -99,9 +108,29 @@ public final class Dialogs {
         entity(callId).tell(new Command.Failure(code));
     }
 
-    /** A request with a To tag (ACK and BYE included); {@code did} from this proxy's Route entry, or null. */
+    /**
+     * A request with a To tag (ACK and BYE included); {@code did} from this proxy's Route entry, or
+     * null. A BYE, which ends the call, is delivered at least once: a message to a shard that is
+     * being handed off, or to a node that died and is not yet downed, is lost, so the BYE is asked
+     * for a receipt and sent again, every {@link #BYE_RECEIPT} up to {@link #BYE_ATTEMPTS} times,
+     * until the dialog has it — once the shard has moved, it reaches the entity recovered on its new
+     * node. A second copy is harmless: the dialog has ended and ignores it.
+     */
     public void inDialogRequest(String callId, String method, long cseq, String fromTag, String toTag, String did) {
-        entity(callId).tell(new Command.InDialogRequest(method, cseq, fromTag, toTag, did));
+        if (SipMethod.BYE.name().equals(method)) {
+            deliver(callId, receivedBy -> new Command.InDialogRequest(method, cseq, fromTag, toTag, did, receivedBy),
+                    BYE_ATTEMPTS);
+        } else {
+            entity(callId).tell(new Command.InDialogRequest(method, cseq, fromTag, toTag, did));
+        }
+    }
+
+    private void deliver(String callId, Function<ActorRef<Done>, Command> command, int attempts) {
+        entity(callId).<Done>ask(command::apply, BYE_RECEIPT).whenComplete((done, failure) -> {
+            if (failure != null && attempts > 1) {
+                deliver(callId, command, attempts - 1);
+            }
+        });
     }
 
     /**
