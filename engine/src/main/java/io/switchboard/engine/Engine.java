@@ -143,7 +143,8 @@ public final class Engine {
         SipIngress ingress = SipIngress.create(system, settings.ingressBufferSize(),
                 shed -> shedLoad(shed, sl, outbox[0], settings));
         SipTransport transport = SipTransport.bind(settings.listen(), ingress,
-                TransportSettings.DEFAULT.withLimits(settings.limits())).toCompletableFuture().join();
+                TransportSettings.DEFAULT.withLimits(settings.limits()).withUdpReceiveBuffer(settings.udpReceiveBuffer()))
+                .toCompletableFuture().join();
         outbox[0] = Source.<OutboundMessage>queue(settings.ingressBufferSize())
                 .to(SipEgress.sink(transport)).run(system);
         WheelTimerScheduler timers = new WheelTimerScheduler();
@@ -262,7 +263,9 @@ public final class Engine {
     }
 
     /**
-     * Stops cleanly: new requests are answered 503, transactions in flight get up to
+     * Stops cleanly: new calls are answered 503 while requests within the calls it has are still
+     * relayed ({@link TransactionLayer#shutdown()}), transactions in flight, and the BYEs they
+     * handed to dialogs ({@link io.switchboard.actors.dialog.Dialogs#delivered()}), get up to
      * {@code shutdown-timeout} to complete, then the listeners close and the actor system ends —
      * its coordinated shutdown hands the dialogs off, each finishing the journal write it has under
      * way, and its termination closes the journal's database (the H2 file); then the call history
@@ -278,7 +281,7 @@ public final class Engine {
 
     private CompletionStage<Void> shutDown() {
         transactions.shutdown();
-        return transactions.whenIdle().toCompletableFuture()
+        return transactions.whenIdle().thenCompose(idle -> dialogs.dialogs().delivered()).toCompletableFuture()
                 .completeOnTimeout(null, settings.shutdownTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .thenCompose(idle -> {
                     ingress.complete();

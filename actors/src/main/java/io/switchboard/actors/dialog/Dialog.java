@@ -6,6 +6,7 @@ import io.switchboard.actors.dialog.DialogEvent.AttributesChanged;
 import io.switchboard.actors.dialog.DialogEvent.Created;
 import io.switchboard.actors.dialog.DialogEvent.Failed;
 import io.switchboard.actors.dialog.DialogEvent.ProfilesChanged;
+import io.switchboard.actors.dialog.DialogEvent.PropertiesChanged;
 import io.switchboard.actors.dialog.DialogEvent.ProvisionalReceived;
 import io.switchboard.actors.dialog.DialogEvent.SequentialRequest;
 import io.switchboard.actors.dialog.DialogEvent.Terminated;
@@ -93,6 +94,8 @@ public record Dialog(DialogState state, InitialInvite invite, DialogProperties p
             case PROFILES_CHANGED -> new Dialog(state, invite, properties, initMillis, lifetimeSeconds, answer,
                     callerCseq, calleeCseq, deadlines, ending, ((ProfilesChanged) event).profiles(), ringingMillis, attributes);
             case ATTRIBUTES_CHANGED -> attributesChanged((AttributesChanged) event);
+            case PROPERTIES_CHANGED -> new Dialog(state, invite, ((PropertiesChanged) event).properties(), initMillis,
+                    lifetimeSeconds, answer, callerCseq, calleeCseq, deadlines, ending, profiles, ringingMillis, attributes);
         };
     }
 

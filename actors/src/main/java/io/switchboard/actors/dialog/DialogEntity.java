@@ -5,6 +5,7 @@ import io.switchboard.actors.dialog.DialogEvent.AttributesChanged;
 import io.switchboard.actors.dialog.DialogEvent.Created;
 import io.switchboard.actors.dialog.DialogEvent.Failed;
 import io.switchboard.actors.dialog.DialogEvent.ProfilesChanged;
+import io.switchboard.actors.dialog.DialogEvent.PropertiesChanged;
 import io.switchboard.actors.dialog.DialogEvent.ProvisionalReceived;
 import io.switchboard.actors.dialog.DialogEvent.Terminated;
 import io.switchboard.actors.dialog.DialogEvent.TimeoutChanged;
@@ -31,6 +32,7 @@ import org.apache.pekko.persistence.typed.PersistenceId;
 import org.apache.pekko.persistence.typed.RecoveryCompleted;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandler;
 import org.apache.pekko.persistence.typed.javadsl.Effect;
+import org.apache.pekko.persistence.typed.javadsl.EffectBuilder;
 import org.apache.pekko.persistence.typed.javadsl.EventHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehavior;
 import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
@@ -136,6 +138,17 @@ public final class DialogEntity extends EventSourcedBehavior<DialogEntity.Comman
          * dialog is gone ({@code replyTo} may be null).
          */
         record Change(DialogChange change, ActorRef<Boolean> replyTo) implements Command {
+        }
+
+        /**
+         * {@code dlg_set_property(name)} ({@code on}) or {@code dlg_reset_property(name)} on a
+         * request within the dialog (seed manual 7.16, 7.21); an unknown {@code name} is an
+         * {@link IllegalArgumentException} naming it, thrown by the sender.
+         */
+        record SetProperty(String name, boolean on) implements Command {
+            public SetProperty {
+                DialogProperties.NONE.with(name, on);
+            }
         }
 
         /** {@code is_in_profile(profile[, value])} (7.3): a null {@code value} matches any. */
@@ -247,6 +260,7 @@ public final class DialogEntity extends EventSourcedBehavior<DialogEntity.Comman
                 .onCommand(Command.SetTimeout.class, this::onSetTimeout)
                 .onCommand(Command.SetProfile.class, this::onSetProfile)
                 .onCommand(Command.Change.class, this::onChange)
+                .onCommand(Command.SetProperty.class, this::onSetProperty)
                 .onCommand(Command.InProfile.class, this::onInProfile)
                 .onCommand(Command.Get.class, this::onGet)
                 .onCommand(Command.IsKnown.class, this::onIsKnown)
@@ -331,24 +345,29 @@ public final class DialogEntity extends EventSourcedBehavior<DialogEntity.Comman
                 : Effect().none();
     }
 
+    /** A BYE's receipt ({@code receivedBy}) is given once the end it brings is in the journal. */
     private Effect<DialogEvent, Dialog> onInDialogRequest(Command.InDialogRequest request) {
-        if (request.receivedBy() != null) {
-            request.receivedBy().tell(Done.getInstance());
-        }
         Optional<Side> sender = request.toTag() == null ? Optional.empty()
                 : DialogMatch.sender(current, request.fromTag(), request.toTag(), request.did(), settings.matchMode());
         if (sender.isEmpty() || !current.state().isConfirmed()) {
             context.getLog().debug("dialog {}: {} does not match a confirmed dialog", callId, request.method());
-            return Effect().none();
+            return Effect().none().thenRun(state -> receipt(request));
         }
         Side from = sender.get();
         if (SipMethod.BYE.name().equals(request.method())) {
-            return end(from == Side.CALLER ? EndCause.CALLER_BYE : EndCause.CALLEE_BYE, "BYE");
+            return end(from == Side.CALLER ? EndCause.CALLER_BYE : EndCause.CALLEE_BYE, "BYE")
+                    .thenRun(state -> receipt(request));
         }
         DialogEvent event = current.request(from, request.method(), request.cseq(), now(),
                 settings.timeoutNoreset() || current.properties().timeoutNoreset());
         boolean journaled = event.kind() == DialogEvent.Kind.ACKED || current.raisesCseq(from, request.cseq());
         return journaled ? persist(List.of(event)) : inMemory(event);
+    }
+
+    private static void receipt(Command.InDialogRequest request) {
+        if (request.receivedBy() != null) {
+            request.receivedBy().tell(Done.getInstance());
+        }
     }
 
     private Effect<DialogEvent, Dialog> onTerminate(Command.Terminate terminate) {
@@ -424,6 +443,13 @@ public final class DialogEntity extends EventSourcedBehavior<DialogEntity.Comman
         return same ? Effect().none() : journaledOnceConfirmed(event);
     }
 
+    /** A switched keep-alive takes effect at once: {@link #change} arms the timer for the next round. */
+    private Effect<DialogEvent, Dialog> onSetProperty(Command.SetProperty set) {
+        DialogProperties next = current.properties().with(set.name(), set.on());
+        return current.state() == DialogState.DELETED || next.equals(current.properties()) ? Effect().none()
+                : journaledOnceConfirmed(new PropertiesChanged(next));
+    }
+
     private Effect<DialogEvent, Dialog> onInProfile(Command.InProfile asked) {
         asked.replyTo().tell(current.inProfile(asked.profile(), asked.value()));
         return Effect().none();
@@ -439,7 +465,7 @@ public final class DialogEntity extends EventSourcedBehavior<DialogEntity.Comman
     }
 
     /** A change journaled once the dialog is answered, only in memory before (written with the answer). */
-    private Effect<DialogEvent, Dialog> journaledOnceConfirmed(DialogEvent event) {
+    private EffectBuilder<DialogEvent, Dialog> journaledOnceConfirmed(DialogEvent event) {
         return current.state().isConfirmed() ? persist(List.of(event)) : inMemory(event);
     }
 
@@ -560,7 +586,7 @@ public final class DialogEntity extends EventSourcedBehavior<DialogEntity.Comman
     }
 
     /** Ends the dialog: journaled once it was answered, in memory before. */
-    private Effect<DialogEvent, Dialog> end(EndCause cause, String reason) {
+    private EffectBuilder<DialogEvent, Dialog> end(EndCause cause, String reason) {
         long now = now();
         return journaledOnceConfirmed(new Terminated(cause, reason, now, now + settings.endTimeout().toMillis()));
     }
@@ -573,14 +599,14 @@ public final class DialogEntity extends EventSourcedBehavior<DialogEntity.Comman
         return false;
     }
 
-    private Effect<DialogEvent, Dialog> inMemory(DialogEvent event) {
+    private EffectBuilder<DialogEvent, Dialog> inMemory(DialogEvent event) {
         if (valid(event)) {
             change(current.apply(event));
         }
         return Effect().none();
     }
 
-    private Effect<DialogEvent, Dialog> persist(List<DialogEvent> events) {
+    private EffectBuilder<DialogEvent, Dialog> persist(List<DialogEvent> events) {
         Dialog next = current;
         for (DialogEvent event : events) {
             next = next.apply(event);

@@ -21,7 +21,7 @@ public sealed interface DialogEvent extends CborSerializable {
 
     /** The kinds of event, for the transition table. */
     enum Kind { CREATED, PROVISIONAL_RECEIVED, ANSWERED, ACKED, FAILED, TERMINATED, TIMEOUT_CHANGED, SEQUENTIAL_REQUEST,
-        PROFILES_CHANGED, ATTRIBUTES_CHANGED }
+        PROFILES_CHANGED, ATTRIBUTES_CHANGED, PROPERTIES_CHANGED }
 
     Kind kind();
 
@@ -101,6 +101,16 @@ public sealed interface DialogEvent extends CborSerializable {
     record SequentialRequest(Side from, String method, long cseq, long lifetimeDeadline) implements DialogEvent {
         public Kind kind() {
             return Kind.SEQUENTIAL_REQUEST;
+        }
+    }
+
+    /**
+     * The dialog's switches now ({@code dlg_set_property}, {@code dlg_reset_property} on a request
+     * within the dialog, seed manual 7.16, 7.21): the whole set, so applying it again changes nothing.
+     */
+    record PropertiesChanged(DialogProperties properties) implements DialogEvent {
+        public Kind kind() {
+            return Kind.PROPERTIES_CHANGED;
         }
     }
 

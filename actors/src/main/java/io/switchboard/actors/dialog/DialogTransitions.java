@@ -18,7 +18,7 @@ import java.util.Optional;
  *   1, 2 --2xx--> 3 confirmed_na --ACK--> 4 confirmed
  *   1, 2 --failure (&gt;= 300)--> 5 deleted
  *   1, 2, 3, 4 --terminated (BYE, timeout, management)--> 5
- *   1, 2, 3, 4 --timeout, profiles, attributes changed--> same state
+ *   1, 2, 3, 4 --timeout, profiles, attributes, properties changed--> same state
  *   3, 4 --sequential request--> same state
  * </pre>
  * A deleted dialog takes a new {@code created}: the Call-ID used again for a new INVITE (an
@@ -43,7 +43,7 @@ public final class DialogTransitions {
             case ACKED -> from == CONFIRMED_NA ? CONFIRMED : null;
             case FAILED -> from.isSetup() ? DELETED : null;
             case TERMINATED -> from != DELETED ? DELETED : null;
-            case TIMEOUT_CHANGED, PROFILES_CHANGED, ATTRIBUTES_CHANGED -> from != DELETED ? from : null;
+            case TIMEOUT_CHANGED, PROFILES_CHANGED, ATTRIBUTES_CHANGED, PROPERTIES_CHANGED -> from != DELETED ? from : null;
             case SEQUENTIAL_REQUEST -> from.isConfirmed() ? from : null;
         };
         return Optional.ofNullable(to);

@@ -8,7 +8,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -17,6 +19,8 @@ import org.apache.pekko.cluster.sharding.typed.ClusterShardingSettings;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The dialog module as the engine uses it (seed manual 7.8 {@code dlg_bye}, 7.9 {@code dlg_refer},
@@ -40,7 +44,10 @@ public final class Dialogs {
     /** How often a BYE is sent at most: long enough for a dead node to be downed and its shards to move. */
     static final int BYE_ATTEMPTS = 15;
 
+    private static final Logger log = LoggerFactory.getLogger(Dialogs.class);
+
     private final ClusterSharding sharding;
+    private final Set<CompletableFuture<Void>> deliveries = ConcurrentHashMap.newKeySet();
     private final DialogEnvironment env;
     private final ProfileSizes profileSizes;
 
@@ -111,26 +118,45 @@ public final class Dialogs {
     /**
      * A request with a To tag (ACK and BYE included); {@code did} from this proxy's Route entry, or
      * null. A BYE, which ends the call, is delivered at least once: a message to a shard that is
-     * being handed off, or to a node that died and is not yet downed, is lost, so the BYE is asked
-     * for a receipt and sent again, every {@link #BYE_RECEIPT} up to {@link #BYE_ATTEMPTS} times,
-     * until the dialog has it — once the shard has moved, it reaches the entity recovered on its new
-     * node. A second copy is harmless: the dialog has ended and ignores it.
+     * being handed off, or to a node that died and is not yet downed, is lost, so the BYE asks for
+     * a receipt, which the dialog gives once its end is in the journal, and is sent again every
+     * {@link #BYE_RECEIPT} up to {@link #BYE_ATTEMPTS} times until it has one — once the shard has
+     * moved, it reaches the entity recovered on its new node. A second copy is harmless: the dialog
+     * has ended and ignores it. {@link #delivered()} tells when every BYE so far has its receipt.
      */
     public void inDialogRequest(String callId, String method, long cseq, String fromTag, String toTag, String did) {
         if (SipMethod.BYE.name().equals(method)) {
+            CompletableFuture<Void> delivery = new CompletableFuture<>();
+            deliveries.add(delivery);
+            delivery.whenComplete((done, failure) -> deliveries.remove(delivery));
             deliver(callId, receivedBy -> new Command.InDialogRequest(method, cseq, fromTag, toTag, did, receivedBy),
-                    BYE_ATTEMPTS);
+                    BYE_ATTEMPTS, delivery);
         } else {
             entity(callId).tell(new Command.InDialogRequest(method, cseq, fromTag, toTag, did));
         }
     }
 
-    private void deliver(String callId, Function<ActorRef<Done>, Command> command, int attempts) {
+    private void deliver(String callId, Function<ActorRef<Done>, Command> command, int attempts,
+            CompletableFuture<Void> delivery) {
         entity(callId).<Done>ask(command::apply, BYE_RECEIPT).whenComplete((done, failure) -> {
-            if (failure != null && attempts > 1) {
-                deliver(callId, command, attempts - 1);
+            if (failure == null) {
+                delivery.complete(null);
+            } else if (attempts > 1) {
+                deliver(callId, command, attempts - 1, delivery);
+            } else {
+                log.warn("dialog {}: BYE not received by the dialog after {} attempts", callId, BYE_ATTEMPTS);
+                delivery.complete(null);
             }
         });
+    }
+
+    /**
+     * Completes when every BYE handed to its dialog so far has its receipt or has run out of
+     * attempts: a node that is stopping waits for it before its actor system ends, so a BYE it
+     * relayed is not lost with it.
+     */
+    public CompletionStage<Void> delivered() {
+        return CompletableFuture.allOf(deliveries.toArray(CompletableFuture[]::new));
     }
 
     /**
@@ -187,6 +213,15 @@ public final class Dialogs {
      */
     public void change(String callId, DialogChange change) {
         entity(callId).tell(new Command.Change(change, null));
+    }
+
+    /**
+     * {@code dlg_set_property(name)} ({@code on}) or {@code dlg_reset_property(name)} for the
+     * dialog of {@code callId} once it is tracked: written with the dialog. An unknown {@code name}
+     * is an {@link IllegalArgumentException} naming it.
+     */
+    public void setProperty(String callId, String name, boolean on) {
+        entity(callId).tell(new Command.SetProperty(name, on));
     }
 
     /** {@code is_in_profile(profile[, value])} for the dialog of {@code callId}; a null {@code value} matches any. */

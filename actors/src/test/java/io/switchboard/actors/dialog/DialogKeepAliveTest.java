@@ -4,6 +4,7 @@ import static io.switchboard.actors.dialog.EntityHarness.settings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.switchboard.actors.dialog.DialogEntity.Command;
 import io.switchboard.transport.message.HeaderName;
 import io.switchboard.transport.message.SipRequest;
 import java.time.Duration;
@@ -144,6 +145,26 @@ class DialogKeepAliveTest {
         assertEquals(SampleCall.CALLER_CONTACT, options.get(2).request().requestUriText());
         assertEquals(SampleCall.CALLEE_CONTACT, options.get(3).request().requestUriText());
         assertEquals(DialogState.CONFIRMED, h.get().state());
+    }
+
+    /** {@code dlg_set_property} on a request within the call: written, kept after recovery, undone by reset. */
+    @Test
+    void aPropertySetOnAConfirmedDialogStartsKeepAlivesAndIsWritten() {
+        EntityHarness h = harness("");
+        h.confirm();
+        List<DialogEvent> written = h.run(new Command.SetProperty(DialogProperties.KA_DST, true));
+        assertEquals(List.of(new DialogEvent.PropertiesChanged(KA_DST)), written);
+        assertTrue(h.run(new Command.SetProperty(DialogProperties.KA_DST, true)).isEmpty(), "set twice, written once");
+
+        h.entity.restart();
+        assertEquals(KA_DST, h.get().properties());
+        h.advance(INTERVAL);
+        assertEquals(SampleCall.CALLEE_CONTACT, awaitOptions(h, 1).get(0).request().requestUriText());
+
+        h.run(new Command.SetProperty(DialogProperties.KA_DST, false));
+        h.advance(INTERVAL.multipliedBy(2));
+        assertEquals(1, h.sender.sent("OPTIONS").size(), "reset: no more keep-alives");
+        assertEquals(DialogProperties.NONE, h.get().properties());
     }
 
     /** Waits until {@code count} OPTIONS went out (the sender is called from the entity's own messages), caller first per round. */

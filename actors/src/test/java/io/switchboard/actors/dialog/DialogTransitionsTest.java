@@ -20,30 +20,32 @@ class DialogTransitionsTest {
 
     /**
      * Rows: states 1–5. Columns: created, provisional, answered, acked, failed, terminated,
-     * timeout changed, sequential request, profiles changed, attributes changed. A digit is the next state, "-" an ignored event.
+     * timeout changed, sequential request, profiles changed, attributes changed, properties changed.
+     * A digit is the next state, "-" an ignored event.
      */
     private static final String[] TABLE = {
-        /* 1 */ "- 2 3 - 5 5 1 - 1 1",
-        /* 2 */ "- 2 3 - 5 5 2 - 2 2",
-        /* 3 */ "- - - 4 - 5 3 3 3 3",
-        /* 4 */ "- - - - - 5 4 4 4 4",
-        /* 5 */ "1 - - - - - - - - -",
+        /* 1 */ "- 2 3 - 5 5 1 - 1 1 1",
+        /* 2 */ "- 2 3 - 5 5 2 - 2 2 2",
+        /* 3 */ "- - - 4 - 5 3 3 3 3 3",
+        /* 4 */ "- - - - - 5 4 4 4 4 4",
+        /* 5 */ "1 - - - - - - - - - -",
     };
 
     private static final long T = 1_000_000;
 
     /** One event of each kind. */
-    private static final Map<Kind, DialogEvent> SAMPLES = new EnumMap<>(Map.<Kind, DialogEvent>of(
-            Kind.CREATED, new DialogEvent.Created(SampleCall.invite("c"), DialogProperties.NONE, T, 60, T + 300_000),
-            Kind.PROVISIONAL_RECEIVED, new DialogEvent.ProvisionalReceived(180, T),
-            Kind.ANSWERED, new DialogEvent.Answered("tt", "sip:b@h", List.of(), T, T + 60_000, T + 6_000),
-            Kind.ACKED, new DialogEvent.Acked(SampleCall.INVITE_CSEQ, T, T + 60_000),
-            Kind.FAILED, new DialogEvent.Failed(486, T, T + 300_000),
-            Kind.TERMINATED, new DialogEvent.Terminated(EndCause.CALLER_BYE, "BYE", T, T + 300_000),
-            Kind.TIMEOUT_CHANGED, new DialogEvent.TimeoutChanged(90, T + 90_000),
-            Kind.SEQUENTIAL_REQUEST, new DialogEvent.SequentialRequest(Side.CALLEE, "INFO", 7, T + 60_000),
-            Kind.PROFILES_CHANGED, new DialogEvent.ProfilesChanged(List.of(new ProfileMembership("p", null))),
-            Kind.ATTRIBUTES_CHANGED, new DialogEvent.AttributesChanged(DialogAttributes.NONE, true)));
+    private static final Map<Kind, DialogEvent> SAMPLES = new EnumMap<>(Map.<Kind, DialogEvent>ofEntries(
+            Map.entry(Kind.CREATED, new DialogEvent.Created(SampleCall.invite("c"), DialogProperties.NONE, T, 60, T + 300_000)),
+            Map.entry(Kind.PROVISIONAL_RECEIVED, new DialogEvent.ProvisionalReceived(180, T)),
+            Map.entry(Kind.ANSWERED, new DialogEvent.Answered("tt", "sip:b@h", List.of(), T, T + 60_000, T + 6_000)),
+            Map.entry(Kind.ACKED, new DialogEvent.Acked(SampleCall.INVITE_CSEQ, T, T + 60_000)),
+            Map.entry(Kind.FAILED, new DialogEvent.Failed(486, T, T + 300_000)),
+            Map.entry(Kind.TERMINATED, new DialogEvent.Terminated(EndCause.CALLER_BYE, "BYE", T, T + 300_000)),
+            Map.entry(Kind.TIMEOUT_CHANGED, new DialogEvent.TimeoutChanged(90, T + 90_000)),
+            Map.entry(Kind.SEQUENTIAL_REQUEST, new DialogEvent.SequentialRequest(Side.CALLEE, "INFO", 7, T + 60_000)),
+            Map.entry(Kind.PROFILES_CHANGED, new DialogEvent.ProfilesChanged(List.of(new ProfileMembership("p", null)))),
+            Map.entry(Kind.ATTRIBUTES_CHANGED, new DialogEvent.AttributesChanged(DialogAttributes.NONE, true)),
+            Map.entry(Kind.PROPERTIES_CHANGED, new DialogEvent.PropertiesChanged(DialogProperties.NONE))));
 
     static Stream<Arguments> everyStateAndKind() {
         List<Arguments> cases = new ArrayList<>();

@@ -20,6 +20,7 @@ import java.util.function.Supplier;
 public record EngineSettings(
         Config config,
         List<ListenAddress> listen,
+        int udpReceiveBuffer,
         String route,
         List<String> aliases,
         SipLimits limits,
@@ -48,6 +49,7 @@ public record EngineSettings(
         return new EngineSettings(
                 c,
                 List.copyOf(listen),
+                (int) range("switchboard.udp-receive-buffer", () -> c.getBytes("udp-receive-buffer"), 0, 1L << 28),
                 read("switchboard.route", () -> c.getString("route")),
                 read("switchboard.aliases", () -> c.getStringList("aliases")),
                 read("switchboard.sip", () -> new SipLimits(
@@ -83,7 +85,11 @@ public record EngineSettings(
     }
 
     private static int range(String key, Supplier<Integer> value, int min, int max) {
-        int v = read(key, value);
+        return (int) range(key, () -> (long) value.get(), (long) min, (long) max);
+    }
+
+    private static long range(String key, Supplier<Long> value, long min, long max) {
+        long v = read(key, value);
         if (v < min || v > max) {
             throw new SettingsException("setting " + key + " must be between " + min + " and " + max + ", not " + v);
         }

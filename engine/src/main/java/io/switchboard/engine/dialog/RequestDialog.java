@@ -209,16 +209,21 @@ public final class RequestDialog {
 
     /**
      * {@code dlg_set_property(name)} ({@code on}) or {@code dlg_reset_property(name)} (seed manual
-     * 7.16, 7.21): for an initial INVITE not tracked yet, the dialog starts with it. False for any
-     * other request. A name other than {@code ka-src}, {@code ka-dst} and {@code timeout-noreset} is
-     * an {@link IllegalArgumentException} naming it.
+     * 7.16, 7.21): for an initial INVITE not tracked yet, the dialog starts with it; for a request
+     * within a dialog (with a To tag), its dialog changes and writes it. False for any other
+     * request. A name other than {@code ka-src}, {@code ka-dst} and {@code timeout-noreset} is an
+     * {@link IllegalArgumentException} naming it.
      */
     public boolean setProperty(String name, boolean on) {
         DialogProperties next = properties.with(name, on);
-        if (!initialInvite || tracked) {
+        if (initialInvite && !tracked) {
+            properties = next;
+            return true;
+        }
+        if (toTag() == null) {
             return false;
         }
-        properties = next;
+        dialogs.setProperty(callId, name, on);
         return true;
     }
 

@@ -241,9 +241,9 @@ public interface RequestContext {
      * OPTIONS to the caller, {@code "ka-dst"} to the callee (every {@code dialog.ka-interval}, when
      * {@code dialog.ka-timer} is on; failed ones past {@code ka-failed-limit} end the call),
      * {@code "timeout-noreset"} keeps in-dialog requests from starting the lifetime again. Set on an
-     * initial INVITE before {@link #tRelay()}, the dialog starts with it; false for any other
-     * request (a confirmed dialog keeps the properties it started with). Any other name is an
-     * {@link IllegalArgumentException} naming it.
+     * initial INVITE before {@link #tRelay()}, the dialog starts with it; set on a request within a
+     * dialog (with a To tag), the dialog changes at once and writes it to the journal; false for a
+     * request outside a dialog. Any other name is an {@link IllegalArgumentException} naming it.
      */
     default boolean dlgSetProperty(String name) {
         throw new UnsupportedOperationException("this context has no dialog module");

@@ -28,18 +28,27 @@ class EngineSettingsTest {
         assertEquals(65535, s.limits().maxMessageSize());
         assertEquals(Duration.ofSeconds(40), s.shutdownTimeout());
         assertEquals(Runtime.getRuntime().availableProcessors(), s.lanes());
+        assertEquals(4 << 20, s.udpReceiveBuffer());
     }
 
     @Test
     void readsGivenValues() {
         EngineSettings s = settings("switchboard { listen = [\"tcp:[::1]:5070\"], aliases = [\"proxy.example.com\"],"
-                + " tm { t1 = 100ms, t2 = 1s }, maxfwd.max-limit = 256, ingress.lanes = 3 }");
+                + " tm { t1 = 100ms, t2 = 1s }, maxfwd.max-limit = 256, ingress.lanes = 3,"
+                + " udp-receive-buffer = 512KiB }");
         assertEquals(List.of(new ListenAddress(Transport.TCP, "::1", 5070)), s.listen());
         assertEquals(List.of("proxy.example.com"), s.aliases());
         assertEquals(Duration.ofMillis(100), s.timers().t1());
         assertEquals(Duration.ofSeconds(1), s.timers().t2());
         assertEquals(256, s.maxForwardsLimit());
         assertEquals(3, s.lanes());
+        assertEquals(512 << 10, s.udpReceiveBuffer());
+    }
+
+    @Test
+    void udpReceiveBufferOutOfRangeIsNamed() {
+        assertNames("switchboard.udp-receive-buffer", "switchboard.udp-receive-buffer = 1GiB");
+        assertNames("switchboard.udp-receive-buffer", "switchboard.udp-receive-buffer = lots");
     }
 
     @Test

@@ -42,6 +42,23 @@ final class PostgresSchema implements AutoCloseable {
         }
     }
 
+    /** The rows {@code sql} selects, run in this schema, one line each with the columns tab-separated. */
+    String rows(String sql) throws SQLException {
+        StringBuilder text = new StringBuilder();
+        try (Connection connection = DriverManager.getConnection(URL + "?currentSchema=" + name, USER, "");
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
+            int columns = rows.getMetaData().getColumnCount();
+            while (rows.next()) {
+                for (int column = 1; column <= columns; column++) {
+                    text.append(column > 1 ? "\t" : "").append(rows.getString(column));
+                }
+                text.append('\n');
+            }
+        }
+        return text.toString();
+    }
+
     @Override
     public void close() throws SQLException {
         try (Connection connection = DriverManager.getConnection(URL, USER, "");

@@ -111,8 +111,26 @@ public final class SipTransport {
                 throw new CompletionException(error.getCause() != null ? error.getCause() : error);
             }
             log.info("SIP transport listening on {} ({})", transport.listeners(), transport.epoll ? "epoll" : "nio");
+            transport.logReceiveBuffers();
             return transport;
         });
+    }
+
+    /**
+     * The UDP receive buffers as the kernel granted them: it caps SO_RCVBUF at
+     * {@code net.core.rmem_max} without an error (and Linux reports twice what it keeps for data).
+     */
+    private void logReceiveBuffers() {
+        if (settings.udpReceiveBuffer() == 0) {
+            return;
+        }
+        for (Listener listener : listeners) {
+            if (listener.address().transport() == Transport.UDP) {
+                log.info("{}: receive buffer {} bytes as the kernel reports it ({} asked; capped at net.core.rmem_max)",
+                        listener.address(), listener.channel().config().getOption(ChannelOption.SO_RCVBUF),
+                        settings.udpReceiveBuffer());
+            }
+        }
     }
 
     private CompletableFuture<Listener> bind(ListenAddress address) {

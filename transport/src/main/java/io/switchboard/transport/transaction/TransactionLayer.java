@@ -80,7 +80,7 @@ public final class TransactionLayer {
                 existing.onRetransmission();
                 return ServerRequestResult.ABSORBED;
             }
-            if (shuttingDown) {
+            if (!admits(request)) {
                 return ServerRequestResult.REJECTED;
             }
             ServerTransaction created = request.isInvite()
@@ -147,8 +147,8 @@ public final class TransactionLayer {
      */
     public ClientTransaction sendRequest(SipRequest request, Hop hop, ClientTransactionListener listener,
             Executor callbackExecutor) {
-        if (shuttingDown) {
-            throw new IllegalStateException("the transaction layer is shutting down; no new transactions");
+        if (!admits(request)) {
+            throw new IllegalStateException("the transaction layer is shutting down; no new calls");
         }
         return start(request, hop, listener, callbackExecutor);
     }
@@ -243,15 +243,28 @@ public final class TransactionLayer {
     }
 
     /**
-     * Stops accepting new transactions: new requests are {@link ServerRequestResult.Kind#REJECTED},
-     * {@link #sendRequest} throws. Running transactions go on to their end (CANCELs of running
-     * INVITEs are still sent). Returns true if any are still in flight; {@link #whenIdle()} tells
-     * when the last one ends.
+     * Stops taking new calls: new requests outside a dialog are {@link ServerRequestResult.Kind#REJECTED},
+     * {@link #sendRequest} throws for them. A node that drains keeps the calls it has: requests
+     * within a dialog (with a To tag, RFC 3261 §12.2) and CANCELs still get their transactions, as
+     * do the ones sent for them, and running transactions go on to their end. Returns true if any
+     * are still in flight; {@link #whenIdle()} tells when the last one ends.
      */
     public boolean shutdown() {
         shuttingDown = true;
         checkIdle();
         return !idle.isDone();
+    }
+
+    /** Whether a new transaction may start for {@code request}: any before {@link #shutdown()}, then only a dialog's. */
+    private boolean admits(SipRequest request) {
+        if (!shuttingDown || request.isCancel()) {
+            return true;
+        }
+        try {
+            return request.to().tag() != null;
+        } catch (SipParseException e) {
+            return false;
+        }
     }
 
     public boolean isShuttingDown() {

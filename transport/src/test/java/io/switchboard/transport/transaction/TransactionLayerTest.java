@@ -190,6 +190,19 @@ class TransactionLayerTest {
         assertEquals(0, layer.inFlight());
     }
 
+    /** A node that drains refuses new calls but keeps relaying within the calls it has. */
+    @Test
+    void whileShuttingDownRequestsWithinADialogStillGetTransactions() throws Exception {
+        layer.shutdown();
+        assertTrue(layer.onRequest(request("OPTIONS", "z9hG4bKo1"), UDP).isRejected(), "a request outside a dialog");
+        ServerTransaction bye = serve(request("BYE", "z9hG4bKb2", HOST, 3, "t2"));
+        ClientTransaction relayed = layer.sendRequest(request("BYE", "z9hG4bKb3", HOST, 3, "t2"), UDP, listener,
+                DIRECT);
+        assertEquals(2, layer.inFlight());
+        assertEquals("BYE", relayed.request().method().name());
+        assertEquals("BYE", bye.request().method().name());
+    }
+
     @Test
     void shutdownWithNothingInFlightIsIdleAtOnce() {
         assertFalse(layer.shutdown());
