@@ -3,6 +3,7 @@ package io.switchboard.engine.management;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -32,10 +33,12 @@ import org.junit.jupiter.api.Assumptions;
  * Headless Chromium (Debian package {@code chromium}) for the tests, holding one page open and
  * reading it over the DevTools protocol ({@code --remote-debugging-port}): {@code --dump-dom}
  * cannot wait for a page whose event stream never ends. Without Chromium the test is skipped, or
- * fails when {@code SWITCHBOARD_REQUIRE_CHROMIUM} is set, as CI sets it.
+ * fails when {@code SWITCHBOARD_REQUIRE_CHROMIUM} is set, as CI sets it. The engine's test-jar
+ * holds this class alone, so the whole-call tests in {@code load-tests} drive the page with it too.
  */
-final class Chromium implements AutoCloseable {
+public final class Chromium implements AutoCloseable {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern LISTENING = Pattern.compile("DevTools listening on ws://[^:]+:(\\d+)/");
     private static final Duration WAIT = Duration.ofSeconds(30);
 
@@ -45,7 +48,8 @@ final class Chromium implements AutoCloseable {
     private final AtomicInteger ids = new AtomicInteger();
     private final Map<Integer, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
 
-    static void assumeInstalled() {
+    /** Skips the test when {@code chromium} is missing, or fails it when {@code SWITCHBOARD_REQUIRE_CHROMIUM} is set. */
+    public static void assumeInstalled() {
         boolean installed;
         try {
             Process probe = new ProcessBuilder("chromium", "--version").redirectErrorStream(true).start();
@@ -66,7 +70,7 @@ final class Chromium implements AutoCloseable {
     }
 
     /** Starts Chromium showing {@code url}. */
-    Chromium(String url) throws Exception {
+    public Chromium(String url) throws Exception {
         profile = Files.createTempDirectory("switchboard-chromium");
         process = new ProcessBuilder("chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
                 "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -78,7 +82,7 @@ final class Chromium implements AutoCloseable {
             String pageSocket = null;
             long until = System.nanoTime() + WAIT.toNanos();
             while (pageSocket == null && System.nanoTime() < until) {
-                JsonNode targets = RpcCalls.JSON.readTree(http.send(HttpRequest.newBuilder(
+                JsonNode targets = JSON.readTree(http.send(HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + port + "/json/list")).build(),
                         HttpResponse.BodyHandlers.ofString()).body());
                 for (JsonNode target : targets) {
@@ -122,15 +126,31 @@ final class Chromium implements AutoCloseable {
     }
 
     /** The value of the JavaScript {@code expression} in the page. */
-    JsonNode evaluate(String expression) throws Exception {
+    public JsonNode evaluate(String expression) throws Exception {
         int id = ids.incrementAndGet();
         CompletableFuture<JsonNode> answer = new CompletableFuture<>();
         pending.put(id, answer);
-        ObjectNode command = RpcCalls.JSON.createObjectNode().put("id", id).put("method", "Runtime.evaluate");
+        ObjectNode command = JSON.createObjectNode().put("id", id).put("method", "Runtime.evaluate");
         command.putObject("params").put("expression", expression).put("returnByValue", true);
         socket.sendText(command.toString(), true).get(WAIT.toSeconds(), TimeUnit.SECONDS);
         JsonNode response = answer.get(WAIT.toSeconds(), TimeUnit.SECONDS);
         return response.path("result").path("result").path("value");
+    }
+
+    /**
+     * Evaluates {@code condition} every 100 ms until it is true; fails, naming it and what the page
+     * shows, when {@code within} has passed first.
+     */
+    public void await(String condition, Duration within) throws Exception {
+        long until = System.nanoTime() + within.toNanos();
+        while (System.nanoTime() < until) {
+            if (evaluate(condition).asBoolean()) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the page never showed " + condition + " within " + within.toSeconds()
+                + " s; it shows " + evaluate("document.body.innerText"));
     }
 
     /** Collects the DevTools answers, which may come in several frames. */
@@ -142,7 +162,7 @@ final class Chromium implements AutoCloseable {
             text.append(data);
             if (last) {
                 try {
-                    JsonNode message = RpcCalls.JSON.readTree(text.toString());
+                    JsonNode message = JSON.readTree(text.toString());
                     CompletableFuture<JsonNode> answer = pending.remove(message.path("id").asInt(-1));
                     if (answer != null) {
                         answer.complete(message);

@@ -40,7 +40,8 @@ import org.junit.jupiter.api.io.TempDir;
 class LiveViewTest {
 
     private static final String TOKEN = "live-s3cret";
-    private static final long WAIT_NANOS = TimeUnit.SECONDS.toNanos(20);
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final long WAIT_NANOS = WAIT.toNanos();
 
     /** Tracks every INVITE, in profile {@code caller} with the callee's user, and relays it. */
     public static final class TrackingRoute implements Route {
@@ -133,7 +134,7 @@ class LiveViewTest {
                 return snapshot;
             }
         }
-        throw new AssertionError("no snapshot as wanted within 20 s");
+        throw new AssertionError("no snapshot as wanted within " + WAIT.toSeconds() + " s");
     }
 
     private static JsonNode callIn(JsonNode snapshot, String callId) {
@@ -193,11 +194,11 @@ class LiveViewTest {
     void chromiumShowsTheCallAndDropsItWhenItEnds() throws Exception {
         Chromium.assumeInstalled();
         try (Chromium browser = new Chromium(engine.management().url() + "/live?token=" + TOKEN)) {
-            awaitInPage(browser, "document.body.dataset.updated !== undefined && "
-                    + "document.querySelector('#gateways tbody').innerText.includes('" + ua.uri() + "')");
+            browser.await("document.body.dataset.updated !== undefined && "
+                    + "document.querySelector('#gateways tbody').innerText.includes('" + ua.uri() + "')", WAIT);
             String callId = call("carol");
             String row = "document.querySelector('#calls tbody tr[data-call-id=\"" + callId + "\"]')";
-            awaitInPage(browser, row + " !== null && " + row + ".innerText.includes('answered')");
+            browser.await(row + " !== null && " + row + ".innerText.includes('answered')", WAIT);
             JsonNode text = browser.evaluate(row + ".innerText");
             assertTrue(text.asText().contains("sip:carol@example.org"), text::toString);
             assertTrue(text.asText().contains("caller=alice"), text::toString);
@@ -211,19 +212,7 @@ class LiveViewTest {
                     "shown again");
 
             hangUp(callId);
-            awaitInPage(browser, row + " === null && document.querySelector('#calls tbody').innerText.includes('no call')");
+            browser.await(row + " === null && document.querySelector('#calls tbody').innerText.includes('no call')", WAIT);
         }
-    }
-
-    private static void awaitInPage(Chromium browser, String condition) throws Exception {
-        long until = System.nanoTime() + WAIT_NANOS;
-        while (System.nanoTime() < until) {
-            if (browser.evaluate(condition).asBoolean()) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the page never showed " + condition + "; it shows "
-                + browser.evaluate("document.body.innerText"));
     }
 }

@@ -86,6 +86,12 @@ final class Sipp {
         return sipp;
     }
 
+    /** Makes a scenario's {@code <pause/>} last {@code millis} ({@code -d}), e.g. how long a UAS rings. */
+    Sipp pausing(int millis) {
+        command.addAll(List.of("-d", Integer.toString(millis)));
+        return this;
+    }
+
     /** Logs every message SIPp receives and sends, for {@link #received(String)}. */
     Sipp tracingMessages() throws IOException {
         messages = Files.createTempFile(name, ".messages");
