@@ -345,13 +345,21 @@ public final class DialogEntity extends EventSourcedBehavior<DialogEntity.Comman
                 : Effect().none();
     }
 
-    /** A BYE's receipt ({@code receivedBy}) is given once the end it brings is in the journal. */
+    /**
+     * A BYE's receipt ({@code receivedBy}) is given once the end it brings is in the journal, or
+     * at once when it cannot end this dialog. None is given while the dialog is being set up or
+     * unknown: the answer and ACK come from the node that relayed them, the BYE perhaps from
+     * another, and while a shard moves each node's messages wait apart, so a BYE can overtake the
+     * answer; it comes again ({@link Dialogs#inDialogRequest}) and ends the call once answered.
+     */
     private Effect<DialogEvent, Dialog> onInDialogRequest(Command.InDialogRequest request) {
         Optional<Side> sender = request.toTag() == null ? Optional.empty()
                 : DialogMatch.sender(current, request.fromTag(), request.toTag(), request.did(), settings.matchMode());
         if (sender.isEmpty() || !current.state().isConfirmed()) {
-            context.getLog().debug("dialog {}: {} does not match a confirmed dialog", callId, request.method());
-            return Effect().none().thenRun(state -> receipt(request));
+            boolean answerMayFollow = !current.tracked() || current.state().isSetup();
+            context.getLog().debug("dialog {}: {} does not match a confirmed dialog{}", callId, request.method(),
+                    answerMayFollow ? " (yet)" : "");
+            return answerMayFollow ? Effect().none() : Effect().none().thenRun(state -> receipt(request));
         }
         Side from = sender.get();
         if (SipMethod.BYE.name().equals(request.method())) {

@@ -12,7 +12,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.apache.pekko.Done;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +34,34 @@ class DialogEntityTest {
 
     private static EntityHarness harness() {
         return harness(DialogSettings.defaults());
+    }
+
+    /**
+     * A BYE that overtakes the answer (relayed by another node while the shard moved) gets no
+     * receipt, so it is sent again; once the call is answered it ends it and is receipted after
+     * the end is journaled. A BYE for an ended dialog is receipted at once.
+     */
+    @Test
+    void aByeIsReceiptedOnlyWhenItEndsTheCallOrCannotAnyMore() {
+        EntityHarness h = harness();
+        h.track();
+        TestProbe<Done> receipts = KIT.createTestProbe();
+        assertEquals(List.of(), h.run(bye(h, receipts)));
+        receipts.expectNoMessage(Duration.ofMillis(200));
+
+        h.answer();
+        h.request(Side.CALLER, "ACK", SampleCall.INVITE_CSEQ);
+        List<DialogEvent> ended = h.run(bye(h, receipts));
+        assertInstanceOf(DialogEvent.Terminated.class, ended.get(0));
+        receipts.expectMessage(Done.getInstance());
+
+        assertEquals(List.of(), h.run(bye(h, receipts)));
+        receipts.expectMessage(Done.getInstance());
+    }
+
+    private static Command bye(EntityHarness h, TestProbe<Done> receipts) {
+        return new Command.InDialogRequest("BYE", SampleCall.INVITE_CSEQ + 1, SampleCall.CALLER_TAG,
+                SampleCall.CALLEE_TAG, Dialogs.did(h.callId), receipts.getRef());
     }
 
     @Test
