@@ -12,8 +12,9 @@ import java.util.List;
 
 /**
  * Requests this proxy sends within a dialog on behalf of one party to the other (seed manual 6.49
- * {@code send_bye}, 7.8 {@code dlg_bye}, 7.9 {@code dlg_refer}, 9.8 {@code dlg.terminate_dlg}), built as that party's UA
- * would (RFC 3261 §12.2.1.1): Request-URI the remote target, Route the route set towards the
+ * {@code send_bye}, 7.8 {@code dlg_bye}, 7.9 {@code dlg_refer}, 9.8 {@code dlg.terminate_dlg}), or
+ * as the caller of a dialog it set up itself (7.11 {@code dlg_bridge}: ACK, REFER, BYE), built as
+ * that party's UA would (RFC 3261 §12.2.1.1): Request-URI the remote target, Route the route set towards the
  * target (for a strict router first in the set, the §12.2.1.1 rewrite), From and To with the
  * sending party's tag in From. A BYE has the CSeq one above the sending party's last; a keep-alive
  * OPTIONS (6.52, 7.16) one below it — the same when that is 1 or none — and raises nothing, as
@@ -65,6 +66,20 @@ public final class DialogRequests {
                 .add(HeaderName.CONTACT, "<" + contact + ">")
                 .add(HeaderName.REFER_TO, referTo)
                 .add(HeaderName.REFERRED_BY, referredBy), extra);
+    }
+
+    /**
+     * The ACK of the 2xx that answered an INVITE this proxy sent itself as a UAC (the INVITE of
+     * {@code dlg_bridge}, seed manual 7.11), {@code dialog} holding that INVITE and that 2xx: built
+     * as any request within the dialog, with the INVITE's CSeq number (RFC 3261 §13.2.2.4).
+     */
+    public static SipRequest ack(Dialog dialog) {
+        return finish(request(dialog, Side.CALLEE, SipMethod.ACK, dialog.invite().cseq()), List.of());
+    }
+
+    /** {@code address} as a Refer-To value (RFC 3515 §2.1): in angle brackets unless it already is. */
+    public static String referTo(String address) {
+        return address.startsWith("<") ? address : "<" + address + ">";
     }
 
     /** The last CSeq of {@code target}'s peer, the party the request is sent as; 0 for a callee that sent none. */

@@ -38,7 +38,8 @@ import java.util.stream.Stream;
  * {@link #ASK}. The profile commands count and list the whole cluster ({@code dlg.profile_get_size}
  * from this node's replicated counts, {@code dlg.profile_list} by asking every node). An unknown
  * dialog is Kamailio's error 404 "Dialog not found", an unknown profile 404 "Profile not found"; a
- * dialog that is not confirmed where the command needs it, 500.
+ * dialog that is not confirmed where the command needs it, 500. {@code dlg.bridge_dlg} starts a
+ * {@link DialogBridge} and answers once it is done.
  */
 final class DialogCommands {
 
@@ -57,14 +58,16 @@ final class DialogCommands {
 
     private final Dialogs dialogs;
     private final DialogDirectory directory;
+    private final DialogBridge bridge;
 
-    private DialogCommands(Dialogs dialogs) {
+    private DialogCommands(Dialogs dialogs, DialogBridge bridge) {
         this.dialogs = dialogs;
         this.directory = dialogs.directory();
+        this.bridge = bridge;
     }
 
-    static void register(RpcCommands commands, Dialogs dialogs) {
-        DialogCommands dlg = new DialogCommands(dialogs);
+    static void register(RpcCommands commands, Dialogs dialogs, DialogBridge bridge) {
+        DialogCommands dlg = new DialogCommands(dialogs, bridge);
         commands.add(new RpcCommand("dlg.list", "Lists the description of all dialogs (active calls).",
                 args -> dlg.listed(dlg.held()).iterator()));
         commands.add(new RpcCommand("dlg.list_ctx", "Lists the description of all dialogs with their context: "
@@ -95,6 +98,11 @@ final class DialogCommands {
                 + "whole cluster, optionally those with one value.", PROFILE, dlg::profileGetSize));
         commands.add(new RpcCommand("dlg.profile_list", "Lists the dialogs in a profile on every node of the "
                 + "cluster, optionally those with one value.", PROFILE, dlg::profileList));
+        commands.add(new RpcCommand("dlg.bridge_dlg", "Bridges two SIP addresses into a call with INVITE (on hold), "
+                + "REFER and BYE: calls from, through the outbound proxy op ('.' for none), and refers it to to; body "
+                + "is the INVITE's SDP ('.' for the built-in on-hold offer of G711 PCMA and PCMU, '' or '_' for none).",
+                List.of(RpcParam.string("from"), RpcParam.string("to"), RpcParam.string("op").optional(),
+                        RpcParam.string("body").optional()), dlg::bridgeDlg));
         commands.add(new RpcCommand("dlg.dump_file", "Writes all dialogs to a file as a JSON array.",
                 List.of(RpcParam.string("file")), dlg::dumpFile));
     }
@@ -212,6 +220,37 @@ final class DialogCommands {
         }
     }
 
+    /**
+     * {@code dlg.bridge_dlg} (9.13): waits for the bridge to be done; Kamailio's empty answer when
+     * {@code from} answered and accepted the REFER, error 500 saying which step failed otherwise.
+     */
+    private Object bridgeDlg(RpcArguments args) throws RpcException {
+        String from = args.string("from");
+        String body = given(args.string("body"));
+        String offer = "_".equals(body) ? "" : body;
+        DialogBridge.Outcome outcome;
+        try {
+            outcome = await(bridge.bridge(from, args.string("to"), given(args.string("op")), offer),
+                    DialogBridge.LONGEST, "the bridge did not end");
+        } catch (IllegalArgumentException e) {
+            throw RpcException.invalidParams(e.getMessage());
+        }
+        if (outcome.bridged()) {
+            return null;
+        }
+        if (outcome.refer() == 0) {
+            throw new RpcException(FAILED, "Bridge failed: the INVITE to " + from + " was answered " + outcome.invite()
+                    + (outcome.invite() < 300 ? ", an answer without a To tag or with a bad Contact" : ""));
+        }
+        throw new RpcException(FAILED, "Bridge failed: the REFER was answered " + outcome.refer()
+                + "; the call was ended with BYE");
+    }
+
+    /** An optional parameter of {@code dlg.bridge_dlg}: null when not given or '.'. */
+    private static String given(String value) {
+        return ".".equals(value) ? null : value;
+    }
+
     private Object dumpFile(RpcArguments args) throws RpcException {
         Path file;
         try {
@@ -246,10 +285,15 @@ final class DialogCommands {
     }
 
     private static <T> T ask(CompletionStage<T> answer) throws RpcException {
+        return await(answer, ASK, "the dialog did not answer");
+    }
+
+    /** The answer, once it is there; error 500 "{@code late} within ... s" past {@code deadline} (and a second). */
+    private static <T> T await(CompletionStage<T> answer, Duration deadline, String late) throws RpcException {
         try {
-            return answer.toCompletableFuture().get(ASK.toMillis() + 1000, TimeUnit.MILLISECONDS);
+            return answer.toCompletableFuture().get(deadline.toMillis() + 1000, TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
-            throw new RpcException(FAILED, "the dialog did not answer within " + ASK.toSeconds() + " s");
+            throw new RpcException(FAILED, late + " within " + deadline.toSeconds() + " s");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RpcException(FAILED, "interrupted");

@@ -28,9 +28,9 @@ import org.apache.pekko.actor.typed.ActorSystem;
 /**
  * Kamailio's dialog module in the engine (seed manual 001): the sharded dialogs started on this
  * node's actor system, their journal's schema, generated requests sent through the transaction
- * layer ({@link ClientTransactionSender}), event routes ({@link DialogEventRoutes}), the
- * {@code dialog:*} statistics (section 8) and the {@code dlg.*} commands (section 9,
- * {@link DialogCommands}), the call history ({@code dlg.history}, {@link HistoryCommands}) and the
+ * layer ({@link ClientTransactionSender}), bridges ({@link DialogBridge}), event routes
+ * ({@link DialogEventRoutes}), the {@code dialog:*} statistics (section 8) and the {@code dlg.*}
+ * commands (section 9, {@link DialogCommands}), the call history ({@code dlg.history}, {@link HistoryCommands}) and the
  * calls of the live page ({@link DialogListing#live}). Requests reach it through {@link #request}.
  */
 public final class DialogModule {
@@ -43,9 +43,12 @@ public final class DialogModule {
     private final DidCookie cookie;
     private final LocalAddresses local;
     private final CallHistoryWriter history;
+    private final DialogBridge bridge;
 
-    private DialogModule(Dialogs dialogs, DialogConfig config, LocalAddresses local, CallHistoryWriter history) {
+    private DialogModule(Dialogs dialogs, DialogConfig config, LocalAddresses local, CallHistoryWriter history,
+            DialogBridge bridge) {
         this.dialogs = dialogs;
+        this.bridge = bridge;
         this.history = history;
         this.config = config;
         this.cookie = new DidCookie(config.dialog().rrParam(), config.dialog().matchMode());
@@ -69,12 +72,14 @@ public final class DialogModule {
             throw new IllegalStateException("interrupted while creating the journal's schema", e);
         }
         CallHistoryWriter history = history(config);
-        DialogEnvironment environment = new DialogEnvironment(config.dialog(),
-                new ClientTransactionSender(transactions, local, lanes), new DialogStatistics(), new DialogDirectory(),
-                new DialogEventRoutes(route, lanes), Clock.systemUTC(), history == null ? CallHistory.NONE : history);
-        DialogModule module = new DialogModule(Dialogs.init(system, environment), config, local, history);
+        ClientTransactionSender sender = new ClientTransactionSender(transactions, local, lanes);
+        DialogEnvironment environment = new DialogEnvironment(config.dialog(), sender, new DialogStatistics(),
+                new DialogDirectory(), new DialogEventRoutes(route, lanes), Clock.systemUTC(),
+                history == null ? CallHistory.NONE : history);
+        DialogModule module = new DialogModule(Dialogs.init(system, environment), config, local, history,
+                new DialogBridge(config.dialog(), sender));
         register(management.statistics(), module.dialogs.statistics());
-        DialogCommands.register(management.commands(), module.dialogs);
+        DialogCommands.register(management.commands(), module.dialogs, module.bridge);
         HistoryCommands.register(management.commands(), history);
         if (history != null) {
             management.statistics().add("dialog", "history_written", Statistic.Kind.COUNTER, history::written);
@@ -123,6 +128,11 @@ public final class DialogModule {
     /** The sharded dialogs. */
     public Dialogs dialogs() {
         return dialogs;
+    }
+
+    /** {@code dlg_bridge} and {@code dlg.bridge_dlg}. */
+    public DialogBridge bridge() {
+        return bridge;
     }
 
     DidCookie cookie() {

@@ -4,6 +4,7 @@ import io.switchboard.actors.dialog.DialogEntity;
 import io.switchboard.actors.dialog.DialogAttributes;
 import io.switchboard.actors.dialog.DialogChange;
 import io.switchboard.actors.dialog.DialogProperties;
+import io.switchboard.actors.dialog.DialogRequests;
 import io.switchboard.actors.dialog.DialogSnapshot;
 import io.switchboard.actors.dialog.Dialogs;
 import io.switchboard.actors.dialog.InitialInvite;
@@ -252,10 +253,25 @@ public final class RequestDialog {
         if (toTag() == null) {
             return CompletableFuture.completedFuture(false);
         }
-        String referTo = address.startsWith("<") ? address : "<" + address + ">";
-        return dialogs.refer(callId, target, referTo, REFER_WAIT)
+        return dialogs.refer(callId, target, DialogRequests.referTo(address), REFER_WAIT)
                 .thenApply(code -> code >= 200 && code < 300)
                 .exceptionally(failure -> false);
+    }
+
+    /**
+     * {@code dlg_bridge(from, to, op)} (7.11): a {@link DialogBridge} of {@code from} to {@code to}
+     * through the outbound proxy {@code op} (none when null or empty) with the on-hold offer.
+     * Completes with true when {@code from} answered and accepted the REFER, false otherwise — and
+     * for a {@code from}, {@code to} or {@code op} that is no SIP URI, which is logged.
+     */
+    public CompletionStage<Boolean> bridge(String from, String to, String op) {
+        try {
+            return module.bridge().bridge(from, to, op == null || op.isEmpty() ? null : op, null)
+                    .thenApply(DialogBridge.Outcome::bridged);
+        } catch (IllegalArgumentException e) {
+            log.warn("dlg_bridge of {}: {}", callId, e.getMessage());
+            return CompletableFuture.completedFuture(false);
+        }
     }
 
     private static Side side(String side, String function) {
@@ -430,13 +446,14 @@ public final class RequestDialog {
         }
     }
 
-    private static String contact(SipMessage message) throws SipParseException {
+    /** The URI of the first Contact of {@code message}, null without one. */
+    static String contact(SipMessage message) throws SipParseException {
         List<NameAddress> contacts = message.contacts();
         return contacts.isEmpty() ? null : contacts.get(0).uri().toString();
     }
 
     /** The Record-Route values, one element each, top first. */
-    private static List<String> recordRoutes(SipMessage message) throws SipParseException {
+    static List<String> recordRoutes(SipMessage message) throws SipParseException {
         List<String> values = new ArrayList<>();
         for (HeaderField field : message.fields(HeaderName.RECORD_ROUTE)) {
             values.addAll(ListValue.elements(field.value(), HeaderName.RECORD_ROUTE.name()));

@@ -8,7 +8,9 @@
  * schema and starts the dialogs, with BYEs sent through the transaction layer
  * ({@link io.switchboard.engine.dialog.ClientTransactionSender}), the event routes
  * ({@link io.switchboard.engine.dialog.DialogEventRoutes}), the {@code dialog:*} statistics and
- * the {@code dlg.*} commands ({@link io.switchboard.engine.dialog.DialogCommands}).
+ * the {@code dlg.*} commands ({@link io.switchboard.engine.dialog.DialogCommands}), and the
+ * bridges of {@code dlg_bridge} and {@code dlg.bridge_dlg}
+ * ({@link io.switchboard.engine.dialog.DialogBridge}), the engine's own calls.
  *
  * <p><b>The hot path.</b> {@link io.switchboard.engine.dialog.RequestDialog} is the dialog side of
  * one request: an INVITE the route manages gets the cookie in its Record-Route

@@ -386,6 +386,11 @@ final class RouteRequest implements RequestContext {
     }
 
     @Override
+    public void dlgBridge(String from, String to, String op, Consumer<Boolean> then) {
+        resume(dialog().bridge(from, to, op), then);
+    }
+
+    @Override
     public boolean dlgSetProperty(String name) {
         return dialog().setProperty(name, true);
     }

@@ -237,6 +237,23 @@ public interface RequestContext {
     }
 
     /**
+     * {@code dlg_bridge(from, to, op)} (7.11): bridges two SIP addresses into a call with INVITE (on
+     * hold), REFER and BYE. The engine calls {@code from} — From {@code dialog.bridge-controller},
+     * Contact {@code dialog.bridge-contact}, an on-hold SDP offer of G711 PCMA and PCMU — through the
+     * outbound proxy {@code op} (none when null or empty), else to the address of {@code from};
+     * once answered it sends the ACK and a REFER with {@code Refer-To} {@code to}, and when that is
+     * answered a BYE ends its own leg, leaving {@code from} calling {@code to}. Any request may start
+     * one; it has nothing to do with the request's own dialog, which is still the route's to relay
+     * or answer. The request route ends here, as with the other forms taking a continuation, and
+     * {@code then} gets true when {@code from} answered and accepted the REFER — after the ringing
+     * and up to 32 s for the REFER — and false when the INVITE or the REFER failed, or a parameter
+     * is no SIP URI.
+     */
+    default void dlgBridge(String from, String to, String op, Consumer<Boolean> then) {
+        throw new UnsupportedOperationException("this context has no dialog module");
+    }
+
+    /**
      * {@code dlg_set_property(name)} (seed manual 001, 7.16): {@code "ka-src"} sends keep-alive
      * OPTIONS to the caller, {@code "ka-dst"} to the callee (every {@code dialog.ka-interval}, when
      * {@code dialog.ka-timer} is on; failed ones past {@code ka-failed-limit} end the call),

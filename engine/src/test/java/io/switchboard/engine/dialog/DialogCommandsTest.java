@@ -269,6 +269,26 @@ class DialogCommandsTest {
     }
 
     @Test
+    void bridgeDlgRefusesParametersThatAreNoSipUrisAndSendsNothing() throws Exception {
+        RECEIVED.clear();
+        String alice = "sip:alice@127.0.0.1:" + ua.getLocalPort();
+        JsonNode missingTo = error("dlg.bridge_dlg", alice);
+        assertEquals(RpcException.INVALID_PARAMS, missingTo.get("code").asInt());
+        assertTrue(missingTo.get("message").asText().contains("'to'"), missingTo::toString);
+        JsonNode telFrom = error("dlg.bridge_dlg", "tel:+15551234", "sip:bob@example.org");
+        assertEquals(RpcException.INVALID_PARAMS, telFrom.get("code").asInt());
+        assertTrue(telFrom.get("message").asText().contains("'from' must be a SIP URI"), telFrom::toString);
+        JsonNode badTo = error("dlg.bridge_dlg", alice, "bob", ".");
+        assertTrue(badTo.get("message").asText().contains("'to' must be a SIP URI"), badTo::toString);
+        JsonNode badOp = error("dlg.bridge_dlg", alice, "sip:bob@example.org", "proxy:5060");
+        assertTrue(badOp.get("message").asText().contains("'op' must be a SIP URI"), badOp::toString);
+        JsonNode empty = error("dlg.bridge_dlg", "", "sip:bob@example.org");
+        assertEquals(RpcException.INVALID_PARAMS, empty.get("code").asInt());
+        Thread.sleep(200);
+        assertTrue(RECEIVED.isEmpty(), () -> "nothing is sent: " + RECEIVED);
+    }
+
+    @Test
     void terminateAndEndDlgSendByeBothWaysAndEndTheDialog() throws Exception {
         String terminated = call("terminated", DialogState.CONFIRMED);
         RECEIVED.clear();

@@ -7,6 +7,7 @@ import io.switchboard.transport.message.SipMethod;
 import io.switchboard.transport.message.SipRequest;
 import io.switchboard.transport.message.SipResponse;
 import io.switchboard.transport.parse.SipParseException;
+import java.io.IOException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -151,6 +152,20 @@ public final class TransactionLayer {
             throw new IllegalStateException("the transaction layer is shutting down; no new calls");
         }
         return start(request, hop, listener, callbackExecutor);
+    }
+
+    /**
+     * Sends the ACK a UAC core generates for a 2xx to its INVITE (§13.2.2.4) to {@code hop}: it
+     * belongs to no transaction (§17.1.1.3), so it goes straight to the transport, once.
+     *
+     * @throws IllegalArgumentException for a request that is no ACK
+     * @throws IOException the transport's failure to send it
+     */
+    public void sendAck(SipRequest ack, Hop hop) throws IOException {
+        if (!ack.isAck()) {
+            throw new IllegalArgumentException("only an ACK is sent without a transaction, not " + ack.method());
+        }
+        sender.send(ack, Objects.requireNonNull(hop, "hop"));
     }
 
     /** Starts the CANCEL transaction of an INVITE client transaction, also while shutting down (§9.1). */

@@ -149,6 +149,18 @@ class TransactionLayerTest {
     }
 
     @Test
+    void anAckOfA2xxGoesStraightToTheTransportWithoutATransaction() throws Exception {
+        SipRequest ack = request("ACK", "z9hG4bKack1");
+        layer.sendAck(ack, UDP);
+        assertSame(ack, sender.last());
+        assertEquals(0, layer.statistics().createdClientTransactions());
+        assertThrows(IllegalArgumentException.class, () -> layer.sendAck(request("BYE", "z9hG4bKbye1"), UDP));
+        sender.failAfter(0);
+        assertThrows(java.io.IOException.class, () -> layer.sendAck(ack, UDP));
+        assertEquals(1, sender.count());
+    }
+
+    @Test
     void sendRequestChecksTheRequest() {
         assertThrows(IllegalArgumentException.class,
                 () -> layer.sendRequest(request("ACK", "z9hG4bKa"), UDP, listener, DIRECT));
