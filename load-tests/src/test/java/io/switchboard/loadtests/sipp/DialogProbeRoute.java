@@ -88,9 +88,10 @@ public final class DialogProbeRoute implements Route {
                 });
             });
         } else if (request.hasToTag() && request.isMethod("ACK")) {
-            // holding the lane: a request the caller sends after its ACK must not overtake it
-            seen("ACK in state " + request.dlgStatus().orElse(0));
-            proxy.onRequest(request);
+            request.dlgStatus(status -> {
+                seen("ACK in state " + status.orElse(0));
+                proxy.onRequest(request);
+            });
         } else {
             if (!request.hasToTag() && request.isMethod("INVITE")
                     && request.request().requestUriText().startsWith("sip:short")) {
