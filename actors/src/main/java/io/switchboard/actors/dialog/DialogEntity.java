@@ -214,6 +214,8 @@ public final class DialogEntity extends EventSourcedBehavior<DialogEntity.Comman
     private final KeepAlives keepAlives;
     private Dialog current = Dialog.EMPTY;
     private PendingEnd pendingEnd;
+    /** The setup is in the journal: a handoff during setup wrote it before the last incarnation stopped. */
+    private boolean setupWritten;
     private long untrackedUntil;
 
     private DialogEntity(String callId, DialogEnvironment env, ActorRef<ClusterSharding.ShardCommand> shard,
@@ -264,7 +266,7 @@ public final class DialogEntity extends EventSourcedBehavior<DialogEntity.Comman
                 .onCommand(Command.InProfile.class, this::onInProfile)
                 .onCommand(Command.Get.class, this::onGet)
                 .onCommand(Command.IsKnown.class, this::onIsKnown)
-                .onCommand(Command.Stop.class, stop -> Effect().stop())
+                .onCommand(Command.Stop.class, this::onStop)
                 .onCommand(DeadlinePassed.class, this::onDeadline)
                 .onCommand(ByesAnswered.class, this::onByesAnswered)
                 .onCommand(ReferAnswered.class, this::onReferAnswered)
@@ -329,13 +331,35 @@ public final class DialogEntity extends EventSourcedBehavior<DialogEntity.Comman
         if (!valid(answered)) {
             return Effect().none();
         }
-        List<DialogEvent> write = new ArrayList<>(List.of(current.asCreated()));
+        List<DialogEvent> write = setup();
+        write.add(answered);
+        return persist(write);
+    }
+
+    /**
+     * The setup as it is to be written: the INVITE ({@code Created}, unless a handoff wrote it
+     * already), then the profiles, variables, flags and context set so far.
+     */
+    private List<DialogEvent> setup() {
+        List<DialogEvent> write = new ArrayList<>();
+        if (!setupWritten) {
+            write.add(current.asCreated());
+        }
         if (!current.profiles().isEmpty()) {
             write.add(new ProfilesChanged(current.profiles()));
         }
         current.attributesToWrite().ifPresent(write::add);
-        write.add(answered);
-        return persist(write);
+        return write;
+    }
+
+    /**
+     * The shard hands the entity off (a node leaving, a rebalance) or passivates it. During call
+     * setup, which lives in memory, the setup is written first, so that the incarnation on the new
+     * node recovers it and takes the answer; otherwise the call would go on untracked.
+     */
+    private Effect<DialogEvent, Dialog> onStop(Command.Stop stop) {
+        List<DialogEvent> setup = current.tracked() && current.state().isSetup() ? setup() : List.of();
+        return setup.isEmpty() ? Effect().stop() : Effect().persist(setup).thenStop();
     }
 
     private Effect<DialogEvent, Dialog> onFailure(Command.Failure failure) {
@@ -636,6 +660,7 @@ public final class DialogEntity extends EventSourcedBehavior<DialogEntity.Comman
 
     private void onRecovered(Dialog recovered) {
         current = recovered;
+        setupWritten = recovered.tracked() && recovered.state().isSetup();
         env.held(recovered);
         if (!recovered.tracked()) {
             untrackedUntil = now() + UNTRACKED_LINGER.toMillis();

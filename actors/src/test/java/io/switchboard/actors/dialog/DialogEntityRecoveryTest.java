@@ -3,6 +3,8 @@ package io.switchboard.actors.dialog;
 import io.switchboard.actors.htable.ManualClock;
 import static io.switchboard.actors.dialog.EntityHarness.settings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.switchboard.actors.dialog.DialogEntity.Command;
@@ -90,6 +92,27 @@ class DialogEntityRecoveryTest {
         assertEquals(Optional.empty(), h.directory.get(h.callId));
         h.advance(DialogEntity.UNTRACKED_LINGER);
         h.expectPassivation();
+    }
+
+    /** A handoff (the shard's stop message) during setup writes the setup: the answer on the new node finds it. */
+    @Test
+    void callSetupHandedOffIsWrittenAndAnsweredOnTheNewIncarnation() {
+        EntityHarness h = harness(DialogSettings.defaults());
+        h.track();
+        h.run(new Command.SetProfile(new ProfileMembership("p", null), true, null));
+        // the test kit reads the state after each command, which a stopped entity cannot give
+        assertThrows(AssertionError.class, () -> h.run(Command.Stop.INSTANCE));
+        List<Object> written = h.journal();
+        assertEquals(2, written.size());
+        assertInstanceOf(DialogEvent.Created.class, written.get(0));
+        assertInstanceOf(DialogEvent.ProfilesChanged.class, written.get(1));
+
+        assertEquals(DialogState.UNCONFIRMED, h.entity.restart().state().state());
+        List<DialogEvent> answered = h.answer();
+        assertEquals(2, answered.size(), "the INVITE is not written twice: " + answered);
+        assertInstanceOf(DialogEvent.Answered.class, answered.get(1));
+        assertEquals(DialogState.CONFIRMED_NA, h.get().state());
+        assertEquals(4, h.journal().size());
     }
 
     @Test

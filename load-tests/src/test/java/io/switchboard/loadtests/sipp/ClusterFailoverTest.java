@@ -50,6 +50,9 @@ class ClusterFailoverTest extends SippCalls {
             Sipp calleeOfShort = peer(Sipp.uas("uas.xml", shortUas, 1), 240);
             Sipp uac = peer(Sipp.uac("uac.xml", Sipp.freePort(), cluster.alias(), "127.0.0.1:" + toHeldUas.port(),
                     HELD_CALLS, 20, HOLD_MILLIS), 240);
+            // the first calls of a new cluster wait for its shards and journal connections: the
+            // brief calls start once the held ones are up, so that all of them are up together
+            assertEquals(HELD_CALLS, awaitActive(cluster.all(), HELD_CALLS, 60), cluster::output);
             Sipp callerOfShort = peer(Sipp.uac("uac-wait-bye.xml", Sipp.freePort(), cluster.alias(),
                     "127.0.0.1:" + toShortUas.port(), 1, 1, "short", 0), 240);
             Sipp briefUac = peer(Sipp.uac("uac.xml", Sipp.freePort(), cluster.alias(), "127.0.0.1:" + toHeldUas.port(),

@@ -9,7 +9,6 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
@@ -70,8 +69,14 @@ final class EngineCluster implements AutoCloseable {
         throw new IllegalStateException("no free TCP port between 20000 and 30000");
     }
 
-    private Path config(int node) throws IOException {
-        String seeds = String.join(", ", Arrays.stream(cluster)
+    /**
+     * The configuration of {@code node}. Its seed list starts with node 0, the one that forms the
+     * cluster; a {@code restarted} node's list starts with the node after it instead, so that
+     * Pekko never lets it form a new cluster of its own when the running ones answer slowly.
+     */
+    private Path config(int node, boolean restarted) throws IOException {
+        int first = restarted ? (node + 1) % NODES : 0;
+        String seeds = String.join(", ", IntStream.range(0, NODES).map(i -> cluster[(first + i) % NODES])
                 .mapToObj(port -> "\"pekko://switchboard@127.0.0.1:" + port + "\"").toList());
         return Files.writeString(dir.resolve("node" + node + ".conf"), """
                 switchboard {
@@ -91,7 +96,11 @@ final class EngineCluster implements AutoCloseable {
     }
 
     private void launch(int node) throws Exception {
-        nodes[node] = EngineProcess.onClassPath(config(node));
+        launch(node, false);
+    }
+
+    private void launch(int node, boolean restarted) throws Exception {
+        nodes[node] = EngineProcess.onClassPath(config(node, restarted));
         synchronized (started) {
             started.add(nodes[node]);
         }
@@ -136,7 +145,7 @@ final class EngineCluster implements AutoCloseable {
     void restart(int node) throws Exception {
         EngineProcess stopping = nodes[node];
         assertEquals(0, stopping.terminate(60), stopping::output);
-        launch(node);
+        launch(node, true);
         awaitMembers(node, NODES);
     }
 
