@@ -1,7 +1,6 @@
 package io.switchboard.actors.dialog;
 
 import io.switchboard.actors.cluster.ClusterOfOne;
-import io.switchboard.actors.dialog.DialogEntity.Command;
 import io.switchboard.persistence.JournalSettings;
 import io.switchboard.transport.message.SipMethod;
 import java.time.Duration;
@@ -77,24 +76,24 @@ public final class Dialogs {
         ClusterSharding sharding = ClusterSharding.get(system);
         sharding.init(Entity.of(DialogEntity.TYPE_KEY,
                         entity -> DialogEntity.create(entity.getEntityId(), env, entity.getShard()))
-                .withStopMessage(Command.Stop.INSTANCE)
+                .withStopMessage(DialogCommand.Stop.INSTANCE)
                 .withSettings(settings));
         return new Dialogs(sharding, env, ProfileSizes.start(system, env.directory()));
     }
 
     /** {@code dlg_manage()} on an initial INVITE. */
     public void track(InitialInvite invite, DialogProperties properties) {
-        entity(invite.callId()).tell(new Command.Track(invite, properties, null));
+        entity(invite.callId()).tell(new DialogCommand.Track(invite, properties, null));
     }
 
     /** {@code dlg_manage()} on an initial INVITE, with the outcome (a new dialog, a spiral, or not tracked). */
     public CompletionStage<TrackOutcome> track(InitialInvite invite, DialogProperties properties, Duration timeout) {
-        return entity(invite.callId()).ask(replyTo -> new Command.Track(invite, properties, replyTo), timeout);
+        return entity(invite.callId()).ask(replyTo -> new DialogCommand.Track(invite, properties, replyTo), timeout);
     }
 
     /** A provisional reply to the INVITE of {@code callId}. */
     public void provisional(String callId, int code) {
-        entity(callId).tell(new Command.Provisional(code));
+        entity(callId).tell(new DialogCommand.Provisional(code));
     }
 
     /**
@@ -102,17 +101,17 @@ public final class Dialogs {
      * the call history records as the destination used.
      */
     public void relayed(String callId, String destination) {
-        entity(callId).tell(new Command.Relayed(destination));
+        entity(callId).tell(new DialogCommand.Relayed(destination));
     }
 
     /** The 2xx to the INVITE: To tag, Contact URI and the Record-Route values of the reply, top first. */
     public void answered(String callId, String toTag, String calleeContact, List<String> recordRoutes) {
-        entity(callId).tell(new Command.Answer(toTag, calleeContact, recordRoutes));
+        entity(callId).tell(new DialogCommand.Answer(toTag, calleeContact, recordRoutes));
     }
 
     /** The final reply of 300 or more sent upstream for the INVITE. */
     public void failed(String callId, int code) {
-        entity(callId).tell(new Command.Failure(code));
+        entity(callId).tell(new DialogCommand.Failure(code));
     }
 
     /**
@@ -129,14 +128,14 @@ public final class Dialogs {
             CompletableFuture<Void> delivery = new CompletableFuture<>();
             deliveries.add(delivery);
             delivery.whenComplete((done, failure) -> deliveries.remove(delivery));
-            deliver(callId, receivedBy -> new Command.InDialogRequest(method, cseq, fromTag, toTag, did, receivedBy),
+            deliver(callId, receivedBy -> new DialogCommand.InDialogRequest(method, cseq, fromTag, toTag, did, receivedBy),
                     BYE_ATTEMPTS, delivery);
         } else {
-            entity(callId).tell(new Command.InDialogRequest(method, cseq, fromTag, toTag, did));
+            entity(callId).tell(new DialogCommand.InDialogRequest(method, cseq, fromTag, toTag, did));
         }
     }
 
-    private void deliver(String callId, Function<ActorRef<Done>, Command> command, int attempts,
+    private void deliver(String callId, Function<ActorRef<Done>, DialogCommand> command, int attempts,
             CompletableFuture<Void> delivery) {
         entity(callId).<Done>ask(command::apply, BYE_RECEIPT).whenComplete((done, failure) -> {
             if (failure == null) {
@@ -174,7 +173,7 @@ public final class Dialogs {
      */
     public CompletionStage<Boolean> terminate(String callId, Set<Side> byeTo, String reason, List<String> extraHeaders,
             Duration timeout) {
-        return entity(callId).ask(replyTo -> new Command.Terminate(Set.copyOf(byeTo), reason,
+        return entity(callId).ask(replyTo -> new DialogCommand.Terminate(Set.copyOf(byeTo), reason,
                 List.copyOf(extraHeaders), replyTo), timeout);
     }
 
@@ -185,17 +184,17 @@ public final class Dialogs {
      * {@code timeout} room for the REFER's transaction, {@link DialogEntity#BYE_ANSWER_WAIT}.
      */
     public CompletionStage<Integer> refer(String callId, Side target, String referTo, Duration timeout) {
-        return entity(callId).ask(replyTo -> new Command.Refer(target, referTo, replyTo), timeout);
+        return entity(callId).ask(replyTo -> new DialogCommand.Refer(target, referTo, replyTo), timeout);
     }
 
     /** {@code dlg_set_timeout} from a route: a new lifetime for the dialog, starting now (or at the answer). */
     public void setTimeout(String callId, Duration lifetime) {
-        entity(callId).tell(new Command.SetTimeout(lifetime.toSeconds(), null));
+        entity(callId).tell(new DialogCommand.SetTimeout(lifetime.toSeconds(), null));
     }
 
     /** {@code dlg_set_timeout}: a new lifetime for the dialog; false if it has ended or never was. */
     public CompletionStage<Boolean> setTimeout(String callId, Duration lifetime, Duration timeout) {
-        return entity(callId).ask(replyTo -> new Command.SetTimeout(lifetime.toSeconds(), replyTo), timeout);
+        return entity(callId).ask(replyTo -> new DialogCommand.SetTimeout(lifetime.toSeconds(), replyTo), timeout);
     }
 
     /**
@@ -203,7 +202,7 @@ public final class Dialogs {
      * {@code callId}: written with the dialog, so it holds on the node that recovers it.
      */
     public void setProfile(String callId, ProfileMembership membership, boolean member) {
-        entity(callId).tell(new Command.SetProfile(membership, member, null));
+        entity(callId).tell(new DialogCommand.SetProfile(membership, member, null));
     }
 
     /**
@@ -212,7 +211,7 @@ public final class Dialogs {
      * that recovers it.
      */
     public void change(String callId, DialogChange change) {
-        entity(callId).tell(new Command.Change(change, null));
+        entity(callId).tell(new DialogCommand.Change(change, null));
     }
 
     /**
@@ -221,28 +220,28 @@ public final class Dialogs {
      * is an {@link IllegalArgumentException} naming it.
      */
     public void setProperty(String callId, String name, boolean on) {
-        entity(callId).tell(new Command.SetProperty(name, on));
+        entity(callId).tell(new DialogCommand.SetProperty(name, on));
     }
 
     /** {@code is_in_profile(profile[, value])} for the dialog of {@code callId}; a null {@code value} matches any. */
     public CompletionStage<Boolean> inProfile(String callId, String profile, String value, Duration timeout) {
-        return entity(callId).ask(replyTo -> new Command.InProfile(profile, value, replyTo), timeout);
+        return entity(callId).ask(replyTo -> new DialogCommand.InProfile(profile, value, replyTo), timeout);
     }
 
     /** The dialog of {@code callId} as {@code dlg.dlg_list} shows it, wherever in the cluster it lives. */
     public CompletionStage<Optional<DialogSnapshot>> get(String callId, Duration timeout) {
-        return entity(callId).ask(Command.Get::new, timeout).thenApply(DialogEntity.Found::dialog);
+        return entity(callId).ask(DialogCommand.Get::new, timeout).thenApply(DialogCommand.Found::dialog);
     }
 
     /** {@code is_known_dlg()}: the state of the dialog the message belongs to, empty if none. */
     public CompletionStage<Optional<DialogState>> isKnown(String callId, String fromTag, String toTag, String did,
             Duration timeout) {
-        return entity(callId).<DialogEntity.Known>ask(replyTo -> new Command.IsKnown(fromTag, toTag, did, replyTo),
-                timeout).thenApply(DialogEntity.Known::state);
+        return entity(callId).<DialogCommand.Known>ask(replyTo -> new DialogCommand.IsKnown(fromTag, toTag, did, replyTo),
+                timeout).thenApply(DialogCommand.Known::state);
     }
 
     /** The entity of {@code callId}, for commands the methods above do not cover. */
-    public EntityRef<Command> entity(String callId) {
+    public EntityRef<DialogCommand> entity(String callId) {
         return sharding.entityRefFor(DialogEntity.TYPE_KEY, callId);
     }
 

@@ -250,7 +250,7 @@ public final class ProfileSizes {
         private Behavior<Command> onSetTimeout(Command.SetTimeout set) {
             ClusterSharding sharding = ClusterSharding.get(context.getSystem());
             local(set.profile(), set.value()).forEach(dialog -> sharding.entityRefFor(DialogEntity.TYPE_KEY,
-                    dialog.callId()).tell(new DialogEntity.Command.SetTimeout(set.seconds(), null)));
+                    dialog.callId()).tell(new DialogCommand.SetTimeout(set.seconds(), null)));
             return Behaviors.same();
         }
 

@@ -3,7 +3,6 @@ package io.switchboard.actors.dialog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import io.switchboard.actors.dialog.DialogEntity.Command;
 import io.switchboard.persistence.history.CallRecord;
 import java.time.Duration;
 import java.util.List;
@@ -32,7 +31,7 @@ class CallHistoryRecordTest {
         EntityHarness h = harness();
         h.track();
         h.advance(Duration.ofMillis(1500));
-        h.run(new Command.Provisional(180));
+        h.run(new DialogCommand.Provisional(180));
         h.advance(Duration.ofMillis(2500));
         h.answer();
         h.request(Side.CALLER, "ACK", SampleCall.INVITE_CSEQ);
@@ -72,7 +71,7 @@ class CallHistoryRecordTest {
         EntityHarness h = harness();
         h.track();
         h.advance(Duration.ofMillis(800));
-        h.run(new Command.Failure(486));
+        h.run(new DialogCommand.Failure(486));
 
         CallRecord call = only(h);
         assertEquals(486, call.finalCode());
@@ -87,9 +86,9 @@ class CallHistoryRecordTest {
         EntityHarness h = harness();
         h.track();
         h.advance(Duration.ofMillis(700));
-        h.run(new Command.Provisional(183));
+        h.run(new DialogCommand.Provisional(183));
         h.advance(Duration.ofSeconds(5));
-        h.run(new Command.Failure(487));
+        h.run(new DialogCommand.Failure(487));
 
         CallRecord call = only(h);
         assertEquals("cancelled", call.endedBy());
@@ -114,7 +113,7 @@ class CallHistoryRecordTest {
     @Test
     void aCallTerminatedByCommandRecordsManagementAfterTheByesAreAnswered() {
         EntityHarness h = answered();
-        h.entity.<Boolean>runCommand(replyTo -> new Command.Terminate(Set.of(Side.CALLER, Side.CALLEE), "operator",
+        h.entity.<Boolean>runCommand(replyTo -> new DialogCommand.Terminate(Set.of(Side.CALLER, Side.CALLEE), "operator",
                 replyTo));
         h.await(DialogState.DELETED);
         CallRecord call = only(h);
@@ -126,7 +125,7 @@ class CallHistoryRecordTest {
     void theDestinationOfTheLastBranchIsRecorded() {
         EntityHarness h = harness();
         h.track(h.invite().relayedTo("sip:gw1.example.net:5060"), DialogProperties.NONE);
-        h.run(new Command.Relayed("sip:gw2.example.net:5060"));
+        h.run(new DialogCommand.Relayed("sip:gw2.example.net:5060"));
         h.answer();
         h.request(Side.CALLEE, "BYE", 1);
         assertEquals("sip:gw2.example.net:5060", only(h).destination());
@@ -148,7 +147,7 @@ class CallHistoryRecordTest {
         EntityHarness h = harness();
         h.track(h.invite().relayedTo("sip:gw1.example.net"), DialogProperties.NONE);
         h.advance(Duration.ofMillis(900));
-        h.run(new Command.Provisional(180));
+        h.run(new DialogCommand.Provisional(180));
         h.answer();
         h.request(Side.CALLER, "ACK", SampleCall.INVITE_CSEQ);
         h.entity.restart();

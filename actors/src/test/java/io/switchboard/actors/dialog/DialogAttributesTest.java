@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.switchboard.actors.dialog.DialogEntity.Command;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +29,7 @@ class DialogAttributesTest {
     }
 
     private static List<DialogEvent> change(EntityHarness h, DialogChange change) {
-        return h.run(new Command.Change(change, null));
+        return h.run(new DialogCommand.Change(change, null));
     }
 
     private static List<DialogEvent> setVar(EntityHarness h, String name, String value) {
@@ -91,7 +90,7 @@ class DialogAttributesTest {
         h.confirm();
         h.request(Side.CALLER, "BYE", SampleCall.INVITE_CSEQ + 1);
         Boolean live = h.entity.<Boolean>runCommand(
-                replyTo -> new Command.Change(new DialogChange.Variable("x", "y"), replyTo)).reply();
+                replyTo -> new DialogCommand.Change(new DialogChange.Variable("x", "y"), replyTo)).reply();
         assertFalse(live);
         assertTrue(h.get().attributes().variables().isEmpty());
     }

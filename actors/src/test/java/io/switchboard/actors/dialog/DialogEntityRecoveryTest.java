@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.switchboard.actors.dialog.DialogEntity.Command;
 import io.switchboard.transport.message.HeaderName;
 import java.time.Duration;
 import java.util.List;
@@ -84,7 +83,7 @@ class DialogEntityRecoveryTest {
     void callSetupIsNotKeptAcrossARestart() {
         EntityHarness h = harness(DialogSettings.defaults());
         h.track();
-        h.run(new Command.Provisional(180));
+        h.run(new DialogCommand.Provisional(180));
         assertEquals(1, h.statistics.earlyDialogs());
         assertTrue(!h.entity.restart().state().tracked());
         assertEquals(Optional.empty(), h.find());
@@ -99,9 +98,9 @@ class DialogEntityRecoveryTest {
     void callSetupHandedOffIsWrittenAndAnsweredOnTheNewIncarnation() {
         EntityHarness h = harness(DialogSettings.defaults());
         h.track();
-        h.run(new Command.SetProfile(new ProfileMembership("p", null), true, null));
+        h.run(new DialogCommand.SetProfile(new ProfileMembership("p", null), true, null));
         // the test kit reads the state after each command, which a stopped entity cannot give
-        assertThrows(AssertionError.class, () -> h.run(Command.Stop.INSTANCE));
+        assertThrows(AssertionError.class, () -> h.run(DialogCommand.Stop.INSTANCE));
         List<Object> written = h.journal();
         assertEquals(2, written.size());
         assertInstanceOf(DialogEvent.Created.class, written.get(0));
@@ -149,13 +148,13 @@ class DialogEntityRecoveryTest {
         DialogEnvironment env = new DialogEnvironment(DialogSettings.defaults(), new RecordingSender(200), statistics,
                 directory, DialogListener.NONE, new ManualClock(EntityHarness.START));
         String callId = "stopped@recovery.test";
-        ActorRef<Command> entity = KIT.spawn(DialogEntity.create(callId, env,
+        ActorRef<DialogCommand> entity = KIT.spawn(DialogEntity.create(callId, env,
                 KIT.<ClusterSharding.ShardCommand>createTestProbe().getRef()));
-        entity.tell(new Command.Track(SampleCall.invite(callId), DialogProperties.NONE, null));
-        entity.tell(new Command.Answer(SampleCall.CALLEE_TAG, SampleCall.CALLEE_CONTACT, List.of()));
+        entity.tell(new DialogCommand.Track(SampleCall.invite(callId), DialogProperties.NONE, null));
+        entity.tell(new DialogCommand.Answer(SampleCall.CALLEE_TAG, SampleCall.CALLEE_CONTACT, List.of()));
         awaitState(directory, callId, Optional.of(DialogState.CONFIRMED_NA));
         assertEquals(1, statistics.activeDialogs());
-        entity.tell(Command.Stop.INSTANCE);
+        entity.tell(DialogCommand.Stop.INSTANCE);
         awaitState(directory, callId, Optional.empty());
         assertEquals(0, statistics.activeDialogs());
     }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.switchboard.actors.dialog.DialogEntity.Command;
 import io.switchboard.transport.message.HeaderName;
 import io.switchboard.transport.message.SipRequest;
 import java.util.List;
@@ -37,7 +36,7 @@ class DialogEntityReferTest {
 
     private static int refer(EntityHarness h, Side target) {
         TestProbe<Integer> answer = KIT.createTestProbe();
-        h.entity.runCommand(new Command.Refer(target, "<sip:announcement@example.org>", answer.getRef()));
+        h.entity.runCommand(new DialogCommand.Refer(target, "<sip:announcement@example.org>", answer.getRef()));
         return answer.receiveMessage();
     }
 
@@ -70,7 +69,7 @@ class DialogEntityReferTest {
         assertEquals("1 REFER", h.sender.sent("REFER").get(0).request().header(HeaderName.CSEQ));
 
         h.sender.answerWith(200);
-        assertTrue(h.entity.<Boolean>runCommand(r -> new Command.Terminate(Set.of(Side.CALLER), "dlg_bye", r)).reply());
+        assertTrue(h.entity.<Boolean>runCommand(r -> new DialogCommand.Terminate(Set.of(Side.CALLER), "dlg_bye", r)).reply());
         h.await(DialogState.DELETED);
         assertEquals("2 BYE", h.sender.sent("BYE").get(0).request().header(HeaderName.CSEQ));
     }
@@ -87,7 +86,7 @@ class DialogEntityReferTest {
     void byesCarryTheExtraHeadersOfTheSettingsAndOfTheCommand() {
         EntityHarness h = harness("dlg-extra-hdrs = \"Hint: credit expired\\r\\n\", lreq-callee-headers = \"TH: dlh\"");
         h.confirm();
-        assertTrue(h.entity.<Boolean>runCommand(r -> new Command.Terminate(Set.of(Side.CALLER, Side.CALLEE), "dlg.end_dlg",
+        assertTrue(h.entity.<Boolean>runCommand(r -> new DialogCommand.Terminate(Set.of(Side.CALLER, Side.CALLEE), "dlg.end_dlg",
                 List.of("X-Op: end"), r)).reply());
         h.await(DialogState.DELETED);
         List<RecordingSender.Sent> byes = h.sender.sent("BYE");

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.switchboard.actors.dialog.DialogEntity.Command;
 import io.switchboard.transport.message.HeaderName;
 import java.time.Duration;
 import java.util.List;
@@ -59,8 +58,8 @@ class DialogEntityTest {
         receipts.expectMessage(Done.getInstance());
     }
 
-    private static Command bye(EntityHarness h, TestProbe<Done> receipts) {
-        return new Command.InDialogRequest("BYE", SampleCall.INVITE_CSEQ + 1, SampleCall.CALLER_TAG,
+    private static DialogCommand bye(EntityHarness h, TestProbe<Done> receipts) {
+        return new DialogCommand.InDialogRequest("BYE", SampleCall.INVITE_CSEQ + 1, SampleCall.CALLER_TAG,
                 SampleCall.CALLEE_TAG, Dialogs.did(h.callId), receipts.getRef());
     }
 
@@ -71,7 +70,7 @@ class DialogEntityTest {
         assertEquals(DialogState.UNCONFIRMED, h.get().state());
         assertEquals(1, h.statistics.processedDialogs());
 
-        assertEquals(List.of(), h.run(new Command.Provisional(180)));
+        assertEquals(List.of(), h.run(new DialogCommand.Provisional(180)));
         assertEquals(DialogState.EARLY, h.get().state());
         assertEquals(1, h.statistics.earlyDialogs());
         assertEquals(DialogState.EARLY, h.directory.get(h.callId).orElseThrow().state());
@@ -103,8 +102,8 @@ class DialogEntityTest {
     void aFailedCallWritesNothing() throws Exception {
         EntityHarness h = harness();
         h.track();
-        h.run(new Command.Provisional(183));
-        assertEquals(List.of(), h.run(new Command.Failure(486)));
+        h.run(new DialogCommand.Provisional(183));
+        assertEquals(List.of(), h.run(new DialogCommand.Failure(486)));
         DialogSnapshot failed = h.get();
         assertEquals(DialogState.DELETED, failed.state());
         assertEquals(486, failed.failureCode());
@@ -119,7 +118,7 @@ class DialogEntityTest {
     void earlyTimeoutEndsAnUnansweredDialog() throws Exception {
         EntityHarness h = harness();
         h.track();
-        h.run(new Command.Provisional(180));
+        h.run(new DialogCommand.Provisional(180));
         h.advance(Duration.ofSeconds(299));
         assertEquals(DialogState.EARLY, h.get().state());
         h.advance(Duration.ofSeconds(1));
@@ -264,7 +263,7 @@ class DialogEntityTest {
     void anInviteAfterAFailureStartsANewDialog() {
         EntityHarness h = harness();
         h.track();
-        h.run(new Command.Failure(407));
+        h.run(new DialogCommand.Failure(407));
         InitialInvite base = h.invite();
         InitialInvite again = new InitialInvite(base.callId(), base.fromUri(), base.fromTag(), base.toUri(),
                 base.requestUri(), base.callerContact(), base.cseq() + 1, base.recordRoutes(), 1, base.callerSocket(),
@@ -282,14 +281,14 @@ class DialogEntityTest {
         h.track();
         assertEquals(List.of(), h.request(Side.CALLER, "ACK", SampleCall.INVITE_CSEQ));
         assertEquals(List.of(), h.request(Side.CALLER, "BYE", SampleCall.INVITE_CSEQ + 1));
-        assertEquals(List.of(), h.run(new Command.Provisional(100)));
+        assertEquals(List.of(), h.run(new DialogCommand.Provisional(100)));
         assertEquals(DialogState.UNCONFIRMED, h.get().state());
         h.answer();
         assertEquals(List.of(), h.answer());
-        assertEquals(List.of(), h.run(new Command.Provisional(180)));
-        assertEquals(List.of(), h.run(new Command.Failure(503)));
-        assertEquals(List.of(), h.run(new Command.InDialogRequest("BYE", 9, SampleCall.CALLER_TAG, "other", Dialogs.did(h.callId))));
-        assertEquals(List.of(), h.run(new Command.InDialogRequest("BYE", 9, SampleCall.CALLER_TAG, SampleCall.CALLEE_TAG, null)));
+        assertEquals(List.of(), h.run(new DialogCommand.Provisional(180)));
+        assertEquals(List.of(), h.run(new DialogCommand.Failure(503)));
+        assertEquals(List.of(), h.run(new DialogCommand.InDialogRequest("BYE", 9, SampleCall.CALLER_TAG, "other", Dialogs.did(h.callId))));
+        assertEquals(List.of(), h.run(new DialogCommand.InDialogRequest("BYE", 9, SampleCall.CALLER_TAG, SampleCall.CALLEE_TAG, null)));
         assertEquals(List.of(), h.request(Side.CALLER, "ACK", 55));
         assertEquals(DialogState.CONFIRMED_NA, h.get().state());
         h.request(Side.CALLER, "BYE", SampleCall.INVITE_CSEQ + 1);
@@ -302,29 +301,29 @@ class DialogEntityTest {
     void dlgSetTimeoutBeforeTheAnswerIsWrittenWithIt() {
         EntityHarness h = harness();
         h.track();
-        assertTrue(h.entity.<Boolean>runCommand(replyTo -> new Command.SetTimeout(30, replyTo)).reply());
+        assertTrue(h.entity.<Boolean>runCommand(replyTo -> new DialogCommand.SetTimeout(30, replyTo)).reply());
         assertEquals(List.of(), h.journal());
         List<DialogEvent> confirmed = h.answer();
         assertEquals(30, ((DialogEvent.Created) confirmed.get(0)).lifetimeSeconds());
         h.request(Side.CALLER, "ACK", SampleCall.INVITE_CSEQ);
         assertEquals(h.clock.millis() + 30_000, h.get().timeoutMillis());
 
-        var changed = h.entity.<Boolean>runCommand(replyTo -> new Command.SetTimeout(5, replyTo));
+        var changed = h.entity.<Boolean>runCommand(replyTo -> new DialogCommand.SetTimeout(5, replyTo));
         assertTrue(changed.reply());
         assertInstanceOf(DialogEvent.TimeoutChanged.class, changed.events().get(0));
         h.advance(Duration.ofSeconds(5));
         h.await(DialogState.DELETED);
-        assertFalse(h.entity.<Boolean>runCommand(replyTo -> new Command.SetTimeout(5, replyTo)).reply());
+        assertFalse(h.entity.<Boolean>runCommand(replyTo -> new DialogCommand.SetTimeout(5, replyTo)).reply());
     }
 
     @Test
     void terminateWithByeEndsAConfirmedDialog() throws Exception {
         EntityHarness h = harness();
         h.track();
-        assertFalse(h.entity.<Boolean>runCommand(r -> new Command.Terminate(Set.of(Side.CALLER, Side.CALLEE), "ops", r)).reply());
+        assertFalse(h.entity.<Boolean>runCommand(r -> new DialogCommand.Terminate(Set.of(Side.CALLER, Side.CALLEE), "ops", r)).reply());
         h.answer();
         h.request(Side.CALLER, "ACK", SampleCall.INVITE_CSEQ);
-        assertTrue(h.entity.<Boolean>runCommand(r -> new Command.Terminate(Set.of(Side.CALLEE, Side.CALLER), "ops", r)).reply());
+        assertTrue(h.entity.<Boolean>runCommand(r -> new DialogCommand.Terminate(Set.of(Side.CALLEE, Side.CALLER), "ops", r)).reply());
         DialogSnapshot ended = h.await(DialogState.DELETED);
         assertEquals(EndCause.MANAGEMENT, ended.endCause());
         assertEquals(2, h.sender.sent().size());
@@ -332,7 +331,7 @@ class DialogEntityTest {
 
         EntityHarness silent = harness();
         silent.confirm();
-        var result = silent.entity.<Boolean>runCommand(r -> new Command.Terminate(Set.of(), "set_state 5", r));
+        var result = silent.entity.<Boolean>runCommand(r -> new DialogCommand.Terminate(Set.of(), "set_state 5", r));
         assertTrue(result.reply());
         assertInstanceOf(DialogEvent.Terminated.class, result.events().get(0));
         assertEquals(EndCause.STATE_SET, silent.await(DialogState.DELETED).endCause());
@@ -346,10 +345,10 @@ class DialogEntityTest {
         EntityHarness h = harness();
         assertEquals(Optional.empty(), h.find());
         h.confirm();
-        Optional<DialogState> known = h.entity.<DialogEntity.Known>runCommand(r -> new Command.IsKnown(
+        Optional<DialogState> known = h.entity.<DialogCommand.Known>runCommand(r -> new DialogCommand.IsKnown(
                 SampleCall.CALLEE_TAG, SampleCall.CALLER_TAG, Dialogs.did(h.callId), r)).reply().state();
         assertEquals(Optional.of(DialogState.CONFIRMED), known);
-        Optional<DialogState> stranger = h.entity.<DialogEntity.Known>runCommand(r -> new Command.IsKnown(
+        Optional<DialogState> stranger = h.entity.<DialogCommand.Known>runCommand(r -> new DialogCommand.IsKnown(
                 "x", SampleCall.CALLER_TAG, null, r)).reply().state();
         assertEquals(Optional.empty(), stranger);
     }

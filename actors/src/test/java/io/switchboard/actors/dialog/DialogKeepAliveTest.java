@@ -4,7 +4,6 @@ import static io.switchboard.actors.dialog.EntityHarness.settings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.switchboard.actors.dialog.DialogEntity.Command;
 import io.switchboard.transport.message.HeaderName;
 import io.switchboard.transport.message.SipRequest;
 import java.time.Duration;
@@ -152,16 +151,16 @@ class DialogKeepAliveTest {
     void aPropertySetOnAConfirmedDialogStartsKeepAlivesAndIsWritten() {
         EntityHarness h = harness("");
         h.confirm();
-        List<DialogEvent> written = h.run(new Command.SetProperty(DialogProperties.KA_DST, true));
+        List<DialogEvent> written = h.run(new DialogCommand.SetProperty(DialogProperties.KA_DST, true));
         assertEquals(List.of(new DialogEvent.PropertiesChanged(KA_DST)), written);
-        assertTrue(h.run(new Command.SetProperty(DialogProperties.KA_DST, true)).isEmpty(), "set twice, written once");
+        assertTrue(h.run(new DialogCommand.SetProperty(DialogProperties.KA_DST, true)).isEmpty(), "set twice, written once");
 
         h.entity.restart();
         assertEquals(KA_DST, h.get().properties());
         h.advance(INTERVAL);
         assertEquals(SampleCall.CALLEE_CONTACT, awaitOptions(h, 1).get(0).request().requestUriText());
 
-        h.run(new Command.SetProperty(DialogProperties.KA_DST, false));
+        h.run(new DialogCommand.SetProperty(DialogProperties.KA_DST, false));
         h.advance(INTERVAL.multipliedBy(2));
         assertEquals(1, h.sender.sent("OPTIONS").size(), "reset: no more keep-alives");
         assertEquals(DialogProperties.NONE, h.get().properties());

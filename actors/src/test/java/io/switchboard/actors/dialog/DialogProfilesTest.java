@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.switchboard.actors.dialog.DialogEntity.Command;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -36,11 +35,11 @@ class DialogProfilesTest {
     }
 
     private static List<DialogEvent> set(EntityHarness h, ProfileMembership membership, boolean member) {
-        return h.run(new Command.SetProfile(membership, member, null));
+        return h.run(new DialogCommand.SetProfile(membership, member, null));
     }
 
     private static boolean in(EntityHarness h, String profile, String value) {
-        return h.entity.<Boolean>runCommand(replyTo -> new Command.InProfile(profile, value, replyTo)).reply();
+        return h.entity.<Boolean>runCommand(replyTo -> new DialogCommand.InProfile(profile, value, replyTo)).reply();
     }
 
     @Test
@@ -91,7 +90,7 @@ class DialogProfilesTest {
         h.request(Side.CALLER, "BYE", SampleCall.INVITE_CSEQ + 1);
         assertEquals(0, h.directory.profileCounts().size("inbound", null));
         assertFalse(in(h, "inbound", null));
-        Boolean live = h.entity.<Boolean>runCommand(replyTo -> new Command.SetProfile(INBOUND, true, replyTo)).reply();
+        Boolean live = h.entity.<Boolean>runCommand(replyTo -> new DialogCommand.SetProfile(INBOUND, true, replyTo)).reply();
         assertFalse(live, "an ended dialog takes no profile");
     }
 

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
-import io.switchboard.actors.dialog.DialogEntity.Command;
 import io.switchboard.persistence.history.CallRecord;
 import java.time.Duration;
 import java.util.List;
@@ -36,7 +35,7 @@ final class EntityHarness {
     final List<CallRecord> history = new CopyOnWriteArrayList<>();
     final TestProbe<ClusterSharding.ShardCommand> shard;
     final String callId;
-    final EventSourcedBehaviorTestKit<Command, DialogEvent, Dialog> entity;
+    final EventSourcedBehaviorTestKit<DialogCommand, DialogEvent, Dialog> entity;
 
     private static final AtomicInteger CALLS = new AtomicInteger();
 
@@ -68,7 +67,7 @@ final class EntityHarness {
     }
 
     TrackOutcome track(InitialInvite invite, DialogProperties properties) {
-        return entity.<TrackOutcome>runCommand(replyTo -> new Command.Track(invite, properties, replyTo)).reply();
+        return entity.<TrackOutcome>runCommand(replyTo -> new DialogCommand.Track(invite, properties, replyTo)).reply();
     }
 
     TrackOutcome track() {
@@ -76,18 +75,18 @@ final class EntityHarness {
     }
 
     /** Runs {@code command} and returns the events it journaled. */
-    List<DialogEvent> run(Command command) {
+    List<DialogEvent> run(DialogCommand command) {
         return entity.runCommand(command).events();
     }
 
     List<DialogEvent> answer() {
-        return run(new Command.Answer(SampleCall.CALLEE_TAG, SampleCall.CALLEE_CONTACT, SampleCall.answerRecordRoutes()));
+        return run(new DialogCommand.Answer(SampleCall.CALLEE_TAG, SampleCall.CALLEE_CONTACT, SampleCall.answerRecordRoutes()));
     }
 
     /** A request of {@code from} within the dialog, with the dialog's tags and DID. */
     List<DialogEvent> request(Side from, String method, long cseq) {
         boolean caller = from == Side.CALLER;
-        return run(new Command.InDialogRequest(method, cseq, caller ? SampleCall.CALLER_TAG : SampleCall.CALLEE_TAG,
+        return run(new DialogCommand.InDialogRequest(method, cseq, caller ? SampleCall.CALLER_TAG : SampleCall.CALLEE_TAG,
                 caller ? SampleCall.CALLEE_TAG : SampleCall.CALLER_TAG, Dialogs.did(callId)));
     }
 
@@ -105,7 +104,7 @@ final class EntityHarness {
     }
 
     Optional<DialogSnapshot> find() {
-        return entity.<DialogEntity.Found>runCommand(Command.Get::new).reply().dialog();
+        return entity.<DialogCommand.Found>runCommand(DialogCommand.Get::new).reply().dialog();
     }
 
     DialogSnapshot get() {
