@@ -1,10 +1,9 @@
 package io.switchboard.engine.management;
 
-import static org.junit.jupiter.api.Assertions.fail;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.switchboard.engine.testing.InstalledTool;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -27,7 +26,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * Headless Chromium (Debian package {@code chromium}) for the tests, holding one page open and
@@ -50,23 +48,7 @@ public final class Chromium implements AutoCloseable {
 
     /** Skips the test when {@code chromium} is missing, or fails it when {@code SWITCHBOARD_REQUIRE_CHROMIUM} is set. */
     public static void assumeInstalled() {
-        boolean installed;
-        try {
-            Process probe = new ProcessBuilder("chromium", "--version").redirectErrorStream(true).start();
-            probe.getInputStream().readAllBytes();
-            installed = probe.waitFor(30, TimeUnit.SECONDS) && probe.exitValue() == 0;
-        } catch (IOException e) {
-            installed = false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            installed = false;
-        }
-        if (!installed) {
-            if (System.getenv("SWITCHBOARD_REQUIRE_CHROMIUM") != null) {
-                fail("Chromium is required (SWITCHBOARD_REQUIRE_CHROMIUM is set) but 'chromium' is not installed");
-            }
-            Assumptions.abort("Chromium is not installed (apt-get install chromium); skipping the browser test");
-        }
+        InstalledTool.assume("SWITCHBOARD_REQUIRE_CHROMIUM", "apt-get install chromium", "chromium", "--version");
     }
 
     /** Starts Chromium showing {@code url}. */

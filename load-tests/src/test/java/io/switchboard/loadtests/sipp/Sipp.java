@@ -2,6 +2,7 @@ package io.switchboard.loadtests.sipp;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.switchboard.engine.testing.InstalledTool;
 import java.io.IOException;
 import java.net.DatagramSocket;
 import java.nio.file.Files;
@@ -9,7 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * Runs SIPp (Debian package {@code sip-tester}) as a real peer with the scenarios kept in
@@ -31,23 +31,7 @@ final class Sipp {
     }
 
     static void assumeInstalled() {
-        boolean installed;
-        try {
-            Process probe = new ProcessBuilder("sipp", "-v").redirectErrorStream(true).start();
-            probe.getInputStream().readAllBytes();
-            installed = probe.waitFor(10, TimeUnit.SECONDS);
-        } catch (IOException e) {
-            installed = false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            installed = false;
-        }
-        if (!installed) {
-            if (System.getenv("SWITCHBOARD_REQUIRE_SIPP") != null) {
-                fail("SIPp is required (SWITCHBOARD_REQUIRE_SIPP is set) but 'sipp' is not installed");
-            }
-            Assumptions.abort("SIPp is not installed (apt-get install sip-tester); skipping whole-call tests");
-        }
+        InstalledTool.assume("SWITCHBOARD_REQUIRE_SIPP", "apt-get install sip-tester", "sipp", "-v");
     }
 
     /** A free UDP port on 127.0.0.1, for a SIPp instance to bind. */
