@@ -176,7 +176,12 @@ public record Dialog(DialogState state, InitialInvite invite, DialogProperties p
      * {@code detect_spirals}): the dialog is still being set up, and From tag and CSeq are its own.
      */
     public boolean spiralOf(InitialInvite invite) {
-        return state.isSetup() && this.invite.fromTag().equals(invite.fromTag()) && this.invite.cseq() == invite.cseq();
+        return state.isSetup() && tracks(invite);
+    }
+
+    /** Whether {@code invite} is the INVITE this dialog was made for (the same From tag and CSeq), whatever its state. */
+    public boolean tracks(InitialInvite invite) {
+        return tracked() && this.invite.fromTag().equals(invite.fromTag()) && this.invite.cseq() == invite.cseq();
     }
 
     /**

@@ -13,9 +13,36 @@ import org.apache.pekko.actor.typed.ActorRef;
  */
 public interface DialogCommand extends CborSerializable {
 
-    /** Track an initial INVITE ({@code dlg_manage()}); {@code replyTo} may be null. */
-    record Track(InitialInvite invite, DialogProperties properties, ActorRef<TrackOutcome> replyTo)
+    /**
+     * Track an initial INVITE ({@code dlg_manage()}) with what the route set on its dialog before
+     * relaying it; {@code replyTo} may be null. The same INVITE tracked again (a copy sent because
+     * the first outcome was not heard) changes nothing.
+     */
+    record Track(InitialInvite invite, DialogProperties properties, RouteSetup setup, ActorRef<TrackOutcome> replyTo)
             implements DialogCommand {
+
+        /** With nothing set by the route. */
+        public Track(InitialInvite invite, DialogProperties properties, ActorRef<TrackOutcome> replyTo) {
+            this(invite, properties, RouteSetup.NONE, replyTo);
+        }
+    }
+
+    /**
+     * What a route set on a dialog before its INVITE was relayed ({@code dlg_set_timeout},
+     * {@code set_dlg_profile}, {@code $dlg_var}, {@code dlg_setflag}, {@code $dlg_ctx}), carried
+     * with the {@link Track} so that it arrives with it or not at all; {@code timeoutSeconds} 0
+     * keeps {@code default-timeout}.
+     */
+    record RouteSetup(long timeoutSeconds, List<ProfileMembership> profiles, List<DialogChange> changes)
+            implements CborSerializable {
+
+        /** Nothing set. */
+        public static final RouteSetup NONE = new RouteSetup(0, List.of(), List.of());
+
+        public RouteSetup {
+            profiles = List.copyOf(profiles);
+            changes = List.copyOf(changes);
+        }
     }
 
     /** A provisional reply to the INVITE; 100 Trying is hop-by-hop and ignored. */
@@ -26,18 +53,37 @@ public interface DialogCommand extends CborSerializable {
     record Relayed(String destination) implements DialogCommand {
     }
 
-    /** The 2xx to the INVITE: To tag, Contact URI and Record-Route values (top first) as received. */
-    record Answer(String toTag, String calleeContact, List<String> recordRoutes) implements DialogCommand {
+    /**
+     * The 2xx to the INVITE: To tag, Contact URI and Record-Route values (top first) as received;
+     * {@code receivedBy}, when not null, hears {@link Done} once the answer is in the journal or
+     * the dialog is past it.
+     */
+    record Answer(String toTag, String calleeContact, List<String> recordRoutes, ActorRef<Done> receivedBy)
+            implements DialogCommand {
+
+        /** Told, not asked. */
+        public Answer(String toTag, String calleeContact, List<String> recordRoutes) {
+            this(toTag, calleeContact, recordRoutes, null);
+        }
     }
 
-    /** The final reply of 300 or more that this proxy sent upstream for the INVITE. */
-    record Failure(int code) implements DialogCommand {
+    /**
+     * The final reply of 300 or more that this proxy sent upstream for the INVITE; {@code receivedBy},
+     * when not null, hears {@link Done} once the dialog has taken it or is past it.
+     */
+    record Failure(int code, ActorRef<Done> receivedBy) implements DialogCommand {
+
+        /** Told, not asked. */
+        public Failure(int code) {
+            this(code, null);
+        }
     }
 
     /**
      * A request with a To tag for this Call-ID (ACK and BYE included), with the DID found in the
      * Route entry of this proxy ({@code rr-param}), null when none; {@code receivedBy}, when not
-     * null, hears {@link Done} as soon as the entity has the request ({@link Dialogs#inDialogRequest}).
+     * null, hears {@link Done} once the dialog has taken the request into account or cannot any more
+     * ({@link Dialogs#inDialogRequest}).
      */
     record InDialogRequest(String method, long cseq, String fromTag, String toTag, String did,
             ActorRef<Done> receivedBy) implements DialogCommand {

@@ -163,13 +163,18 @@ public final class DialogEntity extends EventSourcedBehavior<DialogCommand, Dial
                 .build();
     }
 
+    /**
+     * A new dialog, a spiral, or nothing: an INVITE this dialog was made for, tracked again because
+     * its outcome was not heard ({@link Dialogs#track}), changes nothing even once the call is over.
+     */
     private Effect<DialogEvent, Dialog> onTrack(DialogCommand.Track track) {
         InitialInvite invite = track.invite();
         TrackOutcome outcome;
-        if (current.state() == DialogState.DELETED) {
+        if (current.state() == DialogState.DELETED && !current.tracks(invite)) {
             long now = now();
             change(current.apply(new Created(invite, track.properties(), now, settings.defaultTimeout().toSeconds(),
                     now + settings.earlyTimeout().toMillis())));
+            setUp(track.setup());
             outcome = TrackOutcome.CREATED;
         } else if (settings.detectSpirals() && current.spiralOf(invite)) {
             outcome = TrackOutcome.SPIRAL;
@@ -182,6 +187,15 @@ public final class DialogEntity extends EventSourcedBehavior<DialogCommand, Dial
             track.replyTo().tell(outcome);
         }
         return Effect().none();
+    }
+
+    /** What the route set before relaying the INVITE, in memory as everything of the setup. */
+    private void setUp(DialogCommand.RouteSetup setup) {
+        if (setup.timeoutSeconds() > 0) {
+            inMemory(new TimeoutChanged(setup.timeoutSeconds(), 0));
+        }
+        setup.profiles().forEach(membership -> inMemory(current.withProfile(membership, true)));
+        setup.changes().forEach(change -> inMemory(current.with(change)));
     }
 
     private Effect<DialogEvent, Dialog> onProvisional(DialogCommand.Provisional reply) {
@@ -204,11 +218,12 @@ public final class DialogEntity extends EventSourcedBehavior<DialogCommand, Dial
                 now + current.lifetimeSeconds() * 1000, now + settings.noackTimeout().toMillis(),
                 current.ringingMillis());
         if (!valid(answered)) {
-            return Effect().none();
+            return current.tracked() ? Effect().none().thenRun(state -> receipt(answer.receivedBy()))
+                    : Effect().none();
         }
         List<DialogEvent> write = setup();
         write.add(answered);
-        return persist(write);
+        return persist(write).thenRun(state -> receipt(answer.receivedBy()));
     }
 
     /**
@@ -237,19 +252,28 @@ public final class DialogEntity extends EventSourcedBehavior<DialogCommand, Dial
         return setup.isEmpty() ? Effect().stop() : Effect().persist(setup).thenStop();
     }
 
+    /**
+     * The call failed: in memory like the rest of the setup, or journaled when a handoff wrote the
+     * setup already. No receipt while the dialog is unknown: its INVITE may still be on its way.
+     */
     private Effect<DialogEvent, Dialog> onFailure(DialogCommand.Failure failure) {
+        if (!current.tracked()) {
+            return Effect().none();
+        }
         long now = now();
-        return failure.code() >= 300
-                ? inMemory(new Failed(failure.code(), now, now + settings.endTimeout().toMillis()))
-                : Effect().none();
+        Failed failed = new Failed(failure.code(), now, now + settings.endTimeout().toMillis());
+        EffectBuilder<DialogEvent, Dialog> effect = failure.code() < 300 ? Effect().none()
+                : setupWritten && valid(failed) ? persist(List.of(failed)) : inMemory(failed);
+        return effect.thenRun(state -> receipt(failure.receivedBy()));
     }
 
     /**
-     * A BYE's receipt ({@code receivedBy}) is given once the end it brings is in the journal, or
-     * at once when it cannot end this dialog. None is given while the dialog is being set up or
-     * unknown: the answer and ACK come from the node that relayed them, the BYE perhaps from
-     * another, and while a shard moves each node's messages wait apart, so a BYE can overtake the
-     * answer; it comes again ({@link Dialogs#inDialogRequest}) and ends the call once answered.
+     * The receipt of an ACK or BYE ({@code receivedBy}) is given once what it brings is in the
+     * journal, or at once when it cannot change this dialog. None is given while the dialog is
+     * being set up or unknown: the answer comes from the node that relayed the INVITE, the BYE
+     * perhaps from another, and while a shard moves each node's messages wait apart, so a BYE (or
+     * an ACK) can overtake the answer; it comes again ({@link Dialogs#inDialogRequest}) and takes
+     * effect once the dialog is answered.
      */
     private Effect<DialogEvent, Dialog> onInDialogRequest(DialogCommand.InDialogRequest request) {
         Optional<Side> sender = request.toTag() == null ? Optional.empty()
@@ -258,22 +282,23 @@ public final class DialogEntity extends EventSourcedBehavior<DialogCommand, Dial
             boolean answerMayFollow = !current.tracked() || current.state().isSetup();
             context.getLog().debug("dialog {}: {} does not match a confirmed dialog{}", callId, request.method(),
                     answerMayFollow ? " (yet)" : "");
-            return answerMayFollow ? Effect().none() : Effect().none().thenRun(state -> receipt(request));
+            return answerMayFollow ? Effect().none() : Effect().none().thenRun(state -> receipt(request.receivedBy()));
         }
         Side from = sender.get();
         if (SipMethod.BYE.name().equals(request.method())) {
             return end(from == Side.CALLER ? EndCause.CALLER_BYE : EndCause.CALLEE_BYE, "BYE")
-                    .thenRun(state -> receipt(request));
+                    .thenRun(state -> receipt(request.receivedBy()));
         }
         DialogEvent event = current.request(from, request.method(), request.cseq(), now(),
                 settings.timeoutNoreset() || current.properties().timeoutNoreset());
         boolean journaled = event.kind() == DialogEvent.Kind.ACKED || current.raisesCseq(from, request.cseq());
-        return journaled ? persist(List.of(event)) : inMemory(event);
+        return (journaled ? persist(List.of(event)) : inMemory(event)).thenRun(state -> receipt(request.receivedBy()));
     }
 
-    private static void receipt(DialogCommand.InDialogRequest request) {
-        if (request.receivedBy() != null) {
-            request.receivedBy().tell(Done.getInstance());
+    /** The receipt of a message that must arrive ({@link Dialogs}), when it asks for one. */
+    private static void receipt(ActorRef<Done> receivedBy) {
+        if (receivedBy != null) {
+            receivedBy.tell(Done.getInstance());
         }
     }
 

@@ -35,13 +35,22 @@ import org.slf4j.LoggerFactory;
  * it joins itself when {@code pekko.cluster.seed-nodes} is empty: a lone engine is a cluster of one. With a durable journal ({@code switchboard.persistence.journal = h2}) the shards
  * remember their entities (in the journal), so after a restart every dialog that had not been
  * cleaned up is started again and its timers run without waiting for a message.
+ *
+ * <p>What makes or ends a call reaches its dialog at least once: the INVITE to track, the answer,
+ * the failure, the ACK and the BYE. A message to a shard that is being handed off, or to a node
+ * that died and is not yet downed, is lost, so each of these asks for a receipt, which the dialog
+ * gives once what the message brings is in the journal (or in memory, during setup) or can no
+ * longer change anything, and is sent again every {@link #RECEIPT_WAIT} up to {@link #ATTEMPTS}
+ * times until it has one; once the shard has moved, it reaches the entity recovered on its new
+ * node. A second copy is harmless: the dialog is past it and ignores it. {@link #delivered()}
+ * tells when every such message so far has its receipt.
  */
 public final class Dialogs {
 
-    /** How long a BYE waits for the dialog's receipt before it is sent again. */
-    static final Duration BYE_RECEIPT = Duration.ofSeconds(3);
-    /** How often a BYE is sent at most: long enough for a dead node to be downed and its shards to move. */
-    static final int BYE_ATTEMPTS = 15;
+    /** How long a message that must arrive waits for the dialog's receipt before it is sent again. */
+    static final Duration RECEIPT_WAIT = Duration.ofSeconds(3);
+    /** How often such a message is sent at most: long enough for a dead node to be downed and its shards to move. */
+    static final int ATTEMPTS = 15;
 
     private static final Logger log = LoggerFactory.getLogger(Dialogs.class);
 
@@ -83,7 +92,13 @@ public final class Dialogs {
 
     /** {@code dlg_manage()} on an initial INVITE. */
     public void track(InitialInvite invite, DialogProperties properties) {
-        entity(invite.callId()).tell(new DialogCommand.Track(invite, properties, null));
+        track(invite, properties, DialogCommand.RouteSetup.NONE);
+    }
+
+    /** {@code dlg_manage()} on an initial INVITE, with what the route set on the dialog before relaying it. */
+    public void track(InitialInvite invite, DialogProperties properties, DialogCommand.RouteSetup setup) {
+        this.<TrackOutcome>deliver(invite.callId(), "INVITE",
+                replyTo -> new DialogCommand.Track(invite, properties, setup, replyTo));
     }
 
     /** {@code dlg_manage()} on an initial INVITE, with the outcome (a new dialog, a spiral, or not tracked). */
@@ -106,53 +121,54 @@ public final class Dialogs {
 
     /** The 2xx to the INVITE: To tag, Contact URI and the Record-Route values of the reply, top first. */
     public void answered(String callId, String toTag, String calleeContact, List<String> recordRoutes) {
-        entity(callId).tell(new DialogCommand.Answer(toTag, calleeContact, recordRoutes));
+        this.<Done>deliver(callId, "answer",
+                receivedBy -> new DialogCommand.Answer(toTag, calleeContact, recordRoutes, receivedBy));
     }
 
     /** The final reply of 300 or more sent upstream for the INVITE. */
     public void failed(String callId, int code) {
-        entity(callId).tell(new DialogCommand.Failure(code));
+        this.<Done>deliver(callId, code + " reply", receivedBy -> new DialogCommand.Failure(code, receivedBy));
     }
 
     /**
      * A request with a To tag (ACK and BYE included); {@code did} from this proxy's Route entry, or
-     * null. A BYE, which ends the call, is delivered at least once: a message to a shard that is
-     * being handed off, or to a node that died and is not yet downed, is lost, so the BYE asks for
-     * a receipt, which the dialog gives once its end is in the journal, and is sent again every
-     * {@link #BYE_RECEIPT} up to {@link #BYE_ATTEMPTS} times until it has one — once the shard has
-     * moved, it reaches the entity recovered on its new node. A second copy is harmless: the dialog
-     * has ended and ignores it. {@link #delivered()} tells when every BYE so far has its receipt.
+     * null. The ACK, which confirms the call, and the BYE, which ends it, are delivered at least once.
      */
     public void inDialogRequest(String callId, String method, long cseq, String fromTag, String toTag, String did) {
-        if (SipMethod.BYE.name().equals(method)) {
-            CompletableFuture<Void> delivery = new CompletableFuture<>();
-            deliveries.add(delivery);
-            delivery.whenComplete((done, failure) -> deliveries.remove(delivery));
-            deliver(callId, receivedBy -> new DialogCommand.InDialogRequest(method, cseq, fromTag, toTag, did, receivedBy),
-                    BYE_ATTEMPTS, delivery);
+        if (SipMethod.BYE.name().equals(method) || SipMethod.ACK.name().equals(method)) {
+            this.<Done>deliver(callId, method,
+                    receivedBy -> new DialogCommand.InDialogRequest(method, cseq, fromTag, toTag, did, receivedBy));
         } else {
             entity(callId).tell(new DialogCommand.InDialogRequest(method, cseq, fromTag, toTag, did));
         }
     }
 
-    private void deliver(String callId, Function<ActorRef<Done>, DialogCommand> command, int attempts,
+    /** Sends {@code command} to the dialog of {@code callId} until it hears a receipt (any reply). */
+    private <R> void deliver(String callId, String what, Function<ActorRef<R>, DialogCommand> command) {
+        CompletableFuture<Void> delivery = new CompletableFuture<>();
+        deliveries.add(delivery);
+        delivery.whenComplete((done, failure) -> deliveries.remove(delivery));
+        deliver(callId, what, command, ATTEMPTS, delivery);
+    }
+
+    private <R> void deliver(String callId, String what, Function<ActorRef<R>, DialogCommand> command, int attempts,
             CompletableFuture<Void> delivery) {
-        entity(callId).<Done>ask(command::apply, BYE_RECEIPT).whenComplete((done, failure) -> {
+        entity(callId).<R>ask(command::apply, RECEIPT_WAIT).whenComplete((receipt, failure) -> {
             if (failure == null) {
                 delivery.complete(null);
             } else if (attempts > 1) {
-                deliver(callId, command, attempts - 1, delivery);
+                deliver(callId, what, command, attempts - 1, delivery);
             } else {
-                log.warn("dialog {}: BYE not received by the dialog after {} attempts", callId, BYE_ATTEMPTS);
+                log.warn("dialog {}: {} not received by the dialog after {} attempts", callId, what, ATTEMPTS);
                 delivery.complete(null);
             }
         });
     }
 
     /**
-     * Completes when every BYE handed to its dialog so far has its receipt or has run out of
-     * attempts: a node that is stopping waits for it before its actor system ends, so a BYE it
-     * relayed is not lost with it.
+     * Completes when every message that must arrive handed to its dialog so far has its receipt or
+     * has run out of attempts: a node that is stopping waits for it before its actor system ends,
+     * so what it relayed is not lost with it.
      */
     public CompletionStage<Void> delivered() {
         return CompletableFuture.allOf(deliveries.toArray(CompletableFuture[]::new));

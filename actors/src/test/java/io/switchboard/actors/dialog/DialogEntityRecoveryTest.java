@@ -114,6 +114,20 @@ class DialogEntityRecoveryTest {
         assertEquals(4, h.journal().size());
     }
 
+    /** Once a handoff wrote the setup, a failure is written too, or the next incarnation would ring on until early-timeout. */
+    @Test
+    void aCallThatFailsAfterItsSetupWasHandedOffEndsInTheJournal() {
+        EntityHarness h = harness(DialogSettings.defaults());
+        h.track();
+        assertThrows(AssertionError.class, () -> h.run(DialogCommand.Stop.INSTANCE));
+        assertEquals(DialogState.UNCONFIRMED, h.entity.restart().state().state());
+
+        List<DialogEvent> failed = h.run(new DialogCommand.Failure(503));
+        assertEquals(1, failed.size());
+        assertInstanceOf(DialogEvent.Failed.class, failed.get(0));
+        assertEquals(DialogState.DELETED, h.entity.restart().state().state());
+    }
+
     @Test
     void endTimeoutDeletesTheEventsAndPassivates() {
         EntityHarness h = harness(DialogSettings.defaults());

@@ -2,6 +2,7 @@ package io.switchboard.engine.dialog;
 
 import io.switchboard.actors.dialog.DialogEntity;
 import io.switchboard.actors.dialog.DialogAttributes;
+import io.switchboard.actors.dialog.DialogCommand;
 import io.switchboard.actors.dialog.DialogChange;
 import io.switchboard.actors.dialog.DialogProperties;
 import io.switchboard.actors.dialog.DialogRequests;
@@ -38,10 +39,11 @@ import org.slf4j.LoggerFactory;
  * The dialog module's side of one request (seed manual 001, sections 2, 7.1–7.10, 7.12–7.16, 7.18, 7.21, 10):
  * the route's dialog functions, and what the proxy tells the dialog as the request goes on. An
  * initial INVITE the route manages is tracked when it is relayed — the Record-Route carries the
- * cookie ({@link #recordRouteParameter()}), then its replies move the dialog; a request within a
- * dialog is handed to it, with the cookie of this proxy's Route entry, once. Everything told is
- * a tell; only the route's questions are asks, with {@code dialog.ask-timeout}. Runs on the call's
- * lane.
+ * cookie ({@link #recordRouteParameter()}) and what the route set on the dialog goes with it,
+ * then its replies move the dialog; a request within a dialog is handed to it, with the cookie of
+ * this proxy's Route entry, once. Nothing told waits: what makes or ends the call is sent again
+ * until its dialog has it ({@link Dialogs}); only the route's questions are asks, with
+ * {@code dialog.ask-timeout}. Runs on the call's lane.
  */
 public final class RequestDialog {
 
@@ -394,13 +396,9 @@ public final class RequestDialog {
                     received.cseq().number(), recordRoutes, recordRoutes.size() - recordRoutes(routed).size(),
                     ListenAddress.of(in.transport(), in.local()).toString(),
                     module.local().listener(transport).toString(), destination);
-            dialogs.track(invite, properties);
+            dialogs.track(invite, properties,
+                    new DialogCommand.RouteSetup(timeout == null ? 0 : timeout.toSeconds(), profiles, changes));
             tracked = true;
-            if (timeout != null) {
-                dialogs.setTimeout(callId, timeout);
-            }
-            profiles.forEach(membership -> dialogs.setProfile(callId, membership, true));
-            changes.forEach(change -> dialogs.change(callId, change));
         } catch (SipParseException | RuntimeException e) {
             log.debug("INVITE of {} not tracked: {}", callId, e.getMessage());
         }
