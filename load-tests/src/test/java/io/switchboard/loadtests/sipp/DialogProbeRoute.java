@@ -22,7 +22,9 @@ import java.util.concurrent.atomic.LongAdder;
  * ({@code dlg_set_property("ka-dst")}). An INFO within a call with {@code X-Test: dlgbye} is
  * answered 200 and ends the call ({@code dlg_bye("all")}); one with {@code X-Test: dlgrefer}
  * transfers the callee to {@link #REFER_TO} ({@code dlg_refer}) and is answered 200 when the
- * callee accepted, 603 when not. {@code dialog:end} is also counted with its cause.
+ * callee accepted, 603 when not. {@code dialog:end} is also counted with its cause. When a
+ * profile named {@link #CALLS_PROFILE} is configured ({@code dialog.profiles-no-value}), every
+ * tracked call is put in it ({@code set_dlg_profile}).
  */
 public final class DialogProbeRoute implements Route {
 
@@ -32,14 +34,19 @@ public final class DialogProbeRoute implements Route {
     /** Where {@code dlg_refer} sends the callee. */
     static final String REFER_TO = "sip:announcement@example.org";
 
+    /** The profile without values every call is put in, when configured. */
+    static final String CALLS_PROFILE = "calls";
+
     private static final HeaderName X_TEST = HeaderName.of("X-Test");
 
     static final Map<String, LongAdder> COUNTS = new ConcurrentHashMap<>();
 
     private final ProxyRoute proxy;
+    private final boolean callsProfile;
 
     public DialogProbeRoute(RouteSettings settings) {
         this.proxy = new ProxyRoute(settings);
+        this.callsProfile = settings.switchboard().getStringList("dialog.profiles-no-value").contains(CALLS_PROFILE);
     }
 
     /** How often {@code what} was seen since the last {@link #reset()}. */
@@ -99,6 +106,10 @@ public final class DialogProbeRoute implements Route {
                 if (request.dlgSetTimeout(SHORT_LIFETIME_SECONDS)) {
                     seen("short lifetime");
                 }
+            }
+            if (callsProfile && !request.hasToTag() && request.isMethod("INVITE")) {
+                request.dlgManage();
+                request.setDlgProfile(CALLS_PROFILE);
             }
             if (!request.hasToTag() && request.isMethod("INVITE")
                     && request.request().requestUriText().startsWith("sip:ka")) {
