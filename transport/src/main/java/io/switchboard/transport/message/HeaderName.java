@@ -18,6 +18,8 @@ public final class HeaderName {
     private static final Object[][] BY_LENGTH = new Object[32][];
 
     public static final HeaderName ACCEPT = known("Accept", (char) 0);
+    /** RFC 3841 §9.2. */
+    public static final HeaderName ACCEPT_CONTACT = known("Accept-Contact", 'a');
     public static final HeaderName ALLOW = known("Allow", (char) 0);
     public static final HeaderName ALLOW_EVENTS = known("Allow-Events", 'u');
     public static final HeaderName AUTHORIZATION = known("Authorization", (char) 0);
@@ -31,6 +33,10 @@ public final class HeaderName {
     public static final HeaderName EVENT = known("Event", 'o');
     public static final HeaderName EXPIRES = known("Expires", (char) 0);
     public static final HeaderName FROM = known("From", 'f');
+    /** RFC 8224 §4. */
+    public static final HeaderName IDENTITY = known("Identity", 'y');
+    /** RFC 4474 §9 (obsoleted by RFC 8224, still seen). */
+    public static final HeaderName IDENTITY_INFO = known("Identity-Info", 'n');
     public static final HeaderName MAX_FORWARDS = known("Max-Forwards", (char) 0);
     public static final HeaderName MIN_EXPIRES = known("Min-Expires", (char) 0);
     public static final HeaderName PROXY_AUTHENTICATE = known("Proxy-Authenticate", (char) 0);
@@ -40,6 +46,10 @@ public final class HeaderName {
     public static final HeaderName RECORD_ROUTE = known("Record-Route", (char) 0);
     public static final HeaderName REFER_TO = known("Refer-To", 'r');
     public static final HeaderName REFERRED_BY = known("Referred-By", 'b');
+    /** RFC 3841 §9.3. */
+    public static final HeaderName REJECT_CONTACT = known("Reject-Contact", 'j');
+    /** RFC 3841 §9.1. */
+    public static final HeaderName REQUEST_DISPOSITION = known("Request-Disposition", 'd');
     public static final HeaderName REQUIRE = known("Require", (char) 0);
     public static final HeaderName RETRY_AFTER = known("Retry-After", (char) 0);
     public static final HeaderName ROUTE = known("Route", (char) 0);

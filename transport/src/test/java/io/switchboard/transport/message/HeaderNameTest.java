@@ -16,6 +16,8 @@ class HeaderNameTest {
             {"i", "Call-ID"}, {"f", "From"}, {"t", "To"}, {"v", "Via"}, {"m", "Contact"}, {"l", "Content-Length"},
             {"c", "Content-Type"}, {"k", "Supported"}, {"s", "Subject"}, {"e", "Content-Encoding"},
             {"o", "Event"}, {"r", "Refer-To"}, {"b", "Referred-By"}, {"u", "Allow-Events"}, {"x", "Session-Expires"},
+            {"a", "Accept-Contact"}, {"j", "Reject-Contact"}, {"d", "Request-Disposition"}, {"y", "Identity"},
+            {"n", "Identity-Info"},
         };
         for (String[] pair : pairs) {
             HeaderName longForm = HeaderName.of(pair[1].toUpperCase());
