@@ -30,6 +30,9 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
     private NameAddress to;
     private CSeq cseq;
     private String callId;
+    private List<NameAddress> contacts;
+    private List<NameAddress> routes;
+    private List<NameAddress> recordRoutes;
 
     SipMessage(StartLine startLine, HeaderField[] fields, Body body) {
         this.startLine = startLine;
@@ -168,18 +171,22 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
         return count(name) == 0 ? -1 : DecimalValue.parse(single(name), name.name(), max);
     }
 
+    /** Every Contact value, in order, parsed once (the sanity check's parse serves the route). */
     public final List<NameAddress> contacts() throws SipParseException {
-        return addressList(HeaderName.CONTACT);
+        return contacts != null ? contacts : (contacts = addressList(HeaderName.CONTACT));
     }
 
+    /** Every Route value, top first, parsed once. */
     public final List<NameAddress> routes() throws SipParseException {
-        return addressList(HeaderName.ROUTE);
+        return routes != null ? routes : (routes = addressList(HeaderName.ROUTE));
     }
 
+    /** Every Record-Route value, top first, parsed once. */
     public final List<NameAddress> recordRoutes() throws SipParseException {
-        return addressList(HeaderName.RECORD_ROUTE);
+        return recordRoutes != null ? recordRoutes : (recordRoutes = addressList(HeaderName.RECORD_ROUTE));
     }
 
+    /** The values of every {@code name} line, across lines and comma-separated values; immutable. */
     private List<NameAddress> addressList(HeaderName name) throws SipParseException {
         List<NameAddress> out = new ArrayList<>(2);
         for (HeaderField field : fields) {
@@ -187,7 +194,7 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
                 out.addAll(NameAddress.parseAll(field.value(), name.name()));
             }
         }
-        return out;
+        return List.copyOf(out);
     }
 
     /** Content-Type, or null when absent. */

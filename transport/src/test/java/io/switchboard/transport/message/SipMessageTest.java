@@ -3,6 +3,7 @@ package io.switchboard.transport.message;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -42,6 +43,8 @@ class SipMessageTest {
         assertEquals("c1@a.example", message.callId());
         assertEquals("A", message.from().displayName());
         assertNull(message.to().tag());
+        assertSame(message.recordRoutes(), message.recordRoutes(), "parsed once, on first use");
+        assertThrows(UnsupportedOperationException.class, () -> message.contacts().clear());
     }
 
     @Test
