@@ -32,6 +32,17 @@ public final class DlgsFunctions {
     }
 
     /**
+     * {@code dlgs_update(src)}, the signature of dlgs README §4.2, for a route written from it. The
+     * manual says only "Update dialog state" and gives {@code src} no meaning (its example passes
+     * none), so it is accepted and not read: this is {@link #update()}. It does not replace the
+     * {@code src} given to {@link #init}, which {@link #count} filters on, nor choose the call, which
+     * is this request's Call-ID.
+     */
+    public void update(String src) {
+        update();
+    }
+
+    /**
      * {@code dlgs_count(field, op, data)}: the ongoing calls whose {@code field} ({@code src},
      * {@code dst}, {@code data}; {@code any} for all) matches {@code data} by {@code op}
      * ({@code eq}, {@code ne}, {@code re}, {@code sw}, {@code fm}). Kamailio's function returns a

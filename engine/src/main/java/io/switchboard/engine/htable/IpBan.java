@@ -36,7 +36,10 @@ public record IpBan(String table, String countTable, long requests, boolean drop
      * The rule in {@code proxy.ipban} of the {@code switchboard} block; null when {@code table} is empty.
      *
      * @throws SettingsException when a table is not defined in {@code htable.tables} or lacks what
-     *     the rule needs (an autoexpire on both; initval on the count table and none on the ban table)
+     *     the rule needs (an autoexpire on both; initval and {@code updateexpire=0} on the count table,
+     *     no initval on the ban table). With {@code updateexpire=1}, Kamailio's default (htable README
+     *     §3.1), every increment would restart the count's expiry: the window would never close for an
+     *     address that keeps sending, and one request every few seconds would end in a ban
      */
     public static IpBan from(Config switchboard) {
         try {
@@ -55,6 +58,11 @@ public record IpBan(String table, String countTable, long requests, boolean drop
             if (!count.hasAutoexpire() || count.initval() == null) {
                 throw new SettingsException("setting " + PREFIX + ".count-table: table " + count.name()
                         + " needs an autoexpire (the window) and initval=0");
+            }
+            if (count.updateexpire()) {
+                throw new SettingsException("setting " + PREFIX + ".count-table: table " + count.name()
+                        + " needs updateexpire=0: with updateexpire=1 each request restarts the window, so an"
+                        + " address that keeps sending is banned however slowly it sends");
             }
             long requests = c.getLong("requests");
             if (requests < 1) {

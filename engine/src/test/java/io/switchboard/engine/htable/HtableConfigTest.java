@@ -57,18 +57,32 @@ class HtableConfigTest {
                 message);
     }
 
+    /** The ban rule's settings with the two tables defined as {@code ban} and {@code count}. */
+    private static String banRule(String ban, String count, String rule) {
+        return "htable.tables = [\"ipban=>" + ban + "\", \"ipcount=>" + count + "\"],"
+                + " proxy.ipban { table = ipban, count-table = ipcount" + rule + " }";
+    }
+
     @Test
     void theBanRuleNeedsItsTablesDefinedAsItUsesThem() {
+        String window = "autoexpire=10;updateexpire=0;initval=0";
         assertEquals("setting switchboard.proxy.ipban.table: no table 'ipban' in switchboard.htable.tables",
                 refused("proxy.ipban.table = ipban"));
         assertEquals("setting switchboard.proxy.ipban.count-table: table ipcount needs an autoexpire (the window)"
-                + " and initval=0", refused("htable.tables = [\"ipban=>autoexpire=300\", \"ipcount=>autoexpire=10\"],"
-                        + " proxy.ipban { table = ipban, count-table = ipcount }"));
+                + " and initval=0", refused(banRule("autoexpire=300", "autoexpire=10", "")));
         assertEquals("setting switchboard.proxy.ipban.table: table ipban needs an autoexpire (the ban time)"
-                + " and no initval", refused("htable.tables = [\"ipban=>\", \"ipcount=>autoexpire=10;initval=0\"],"
-                        + " proxy.ipban { table = ipban, count-table = ipcount }"));
+                + " and no initval", refused(banRule("", window, "")));
         assertEquals("setting switchboard.proxy.ipban.action must be reply or drop, not ignore",
-                refused("htable.tables = [\"ipban=>autoexpire=300\", \"ipcount=>autoexpire=10;initval=0\"],"
-                        + " proxy.ipban { table = ipban, count-table = ipcount, action = ignore }"));
+                refused(banRule("autoexpire=300", window, ", action = ignore")));
+    }
+
+    /** updateexpire=1, Kamailio's default, would let a slow but steady sender's count grow until it is banned. */
+    @Test
+    void theBanRuleRefusesACountTableWhoseWindowRestartsWithEachRequest() {
+        String refusal = "setting switchboard.proxy.ipban.count-table: table ipcount needs updateexpire=0: with"
+                + " updateexpire=1 each request restarts the window, so an address that keeps sending is banned"
+                + " however slowly it sends";
+        assertEquals(refusal, refused(banRule("autoexpire=300", "autoexpire=10;initval=0", "")), "the default");
+        assertEquals(refusal, refused(banRule("autoexpire=300", "autoexpire=10;updateexpire=1;initval=0", "")));
     }
 }
