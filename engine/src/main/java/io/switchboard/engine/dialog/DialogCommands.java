@@ -208,7 +208,7 @@ final class DialogCommands {
     private Object profileList(RpcArguments args) throws RpcException {
         String profile = args.string("profile");
         String value = profileValue(profile, args.string("value"));
-        return listed(ask(dialogs.profiles().list(profile, value, ASK)).stream().sorted(TABLE_ORDER)).toList();
+        return listed(ask(dialogs.profiles().list(profile, value, ASK)).stream().sorted(TABLE_ORDER)).iterator();
     }
 
     /** The value to match in {@code profile} (null: any); Kamailio's 404 for a profile that is not defined. */

@@ -10,11 +10,12 @@ import io.switchboard.engine.management.RpcCommand;
 import io.switchboard.engine.management.RpcException;
 import io.switchboard.engine.management.RpcParam;
 import io.switchboard.engine.stats.Statistic;
-import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToLongFunction;
+import java.util.stream.IntStream;
 
 /**
  * The dlgs module's management commands and statistics, with Kamailio's names and answer shapes
@@ -75,27 +76,31 @@ public final class DlgsCommands {
         return counts;
     }
 
-    private static List<Map<String, Object>> list(List<DlgsRecord> records, boolean full) {
-        List<Map<String, Object>> list = new ArrayList<>();
-        for (DlgsRecord record : records) {
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("count", list.size() + 1);
-            item.put("src", record.src());
-            item.put("dst", record.dst());
-            if (full) {
-                item.put("data", record.data());
-                item.put("ruid", record.ruid());
-            }
-            item.put("callid", record.callId());
-            if (full) {
-                item.put("ftag", record.ftag());
-                item.put("ttag", record.ttag());
-                item.put("ts_init", record.tsInit() / 1000);
-                item.put("ts_answer", record.tsAnswer() / 1000);
-            }
-            item.put("state", record.state().code());
-            list.add(item);
+    /**
+     * The records as Kamailio lists them, {@code count} numbering them from 1; each item is made as
+     * the endpoint writes it, so a long list is streamed, not built whole.
+     */
+    private static Iterator<Map<String, Object>> list(List<DlgsRecord> records, boolean full) {
+        return IntStream.range(0, records.size()).mapToObj(i -> item(i + 1, records.get(i), full)).iterator();
+    }
+
+    private static Map<String, Object> item(int count, DlgsRecord record, boolean full) {
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("count", count);
+        item.put("src", record.src());
+        item.put("dst", record.dst());
+        if (full) {
+            item.put("data", record.data());
+            item.put("ruid", record.ruid());
         }
-        return list;
+        item.put("callid", record.callId());
+        if (full) {
+            item.put("ftag", record.ftag());
+            item.put("ttag", record.ttag());
+            item.put("ts_init", record.tsInit() / 1000);
+            item.put("ts_answer", record.tsAnswer() / 1000);
+        }
+        item.put("state", record.state().code());
+        return item;
     }
 }

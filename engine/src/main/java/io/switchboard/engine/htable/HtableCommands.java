@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -147,28 +148,33 @@ public final class HtableCommands {
         return slots;
     }
 
-    /** {@code htable.dump}: the occupied slots in order, each {@code {entry, size, slot: [{name, value, type}]}}. */
-    private static List<Map<String, Object>> dump(HashTables tables, String name) {
+    /**
+     * {@code htable.dump}: the occupied slots in order, each {@code {entry, size, slot: [{name, value, type}]}},
+     * the items of a slot in key order. Only the keys are indexed by slot up front; each entry and
+     * cell is made as the endpoint writes it, so a large table is streamed, not built whole.
+     */
+    private static Iterator<Map<String, Object>> dump(HashTables tables, String name) {
         TableDefinition table = tables.view().definition(name);
-        Map<Integer, Map<String, HtItem>> bySlot = new TreeMap<>();
-        tables.view().items(name).forEach((key, item) ->
-                bySlot.computeIfAbsent(table.slotOf(key), slot -> new TreeMap<>()).put(key, item));
-        List<Map<String, Object>> dump = new ArrayList<>();
-        bySlot.forEach((slot, items) -> {
-            List<Map<String, Object>> cells = new ArrayList<>();
-            items.forEach((key, item) -> {
-                Map<String, Object> cell = new LinkedHashMap<>();
-                cell.put("name", key);
-                cell.put("value", item.value().asObject());
-                cell.put("type", item.value().typeName());
-                cells.add(cell);
-            });
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("entry", slot);
-            entry.put("size", items.size());
-            entry.put("slot", cells);
-            dump.add(entry);
-        });
-        return dump;
+        Map<String, HtItem> items = tables.view().items(name);
+        Map<Integer, List<String>> bySlot = new TreeMap<>();
+        items.keySet().forEach(key -> bySlot.computeIfAbsent(table.slotOf(key), slot -> new ArrayList<>()).add(key));
+        return bySlot.entrySet().stream().map(slot -> entry(slot.getKey(), slot.getValue(), items)).iterator();
+    }
+
+    private static Map<String, Object> entry(int slot, List<String> keys, Map<String, HtItem> items) {
+        keys.sort(null);
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("entry", slot);
+        entry.put("size", keys.size());
+        entry.put("slot", keys.stream().map(key -> cell(key, items.get(key))).iterator());
+        return entry;
+    }
+
+    private static Map<String, Object> cell(String key, HtItem item) {
+        Map<String, Object> cell = new LinkedHashMap<>();
+        cell.put("name", key);
+        cell.put("value", item.value().asObject());
+        cell.put("type", item.value().typeName());
+        return cell;
     }
 }

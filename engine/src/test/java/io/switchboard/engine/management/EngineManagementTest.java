@@ -130,12 +130,14 @@ class EngineManagementTest {
 
     /**
      * A call through the engine over UDP — INVITE answered 180 and 200, ACK, BYE answered 200 —
-     * moves the tm statistics as Kamailio's tmx counts a relayed call.
+     * moves the tm statistics as Kamailio's tmx counts a relayed call, and the core's received and
+     * forwarded replies.
      */
     @Test
     void aRelayedCallMovesTheTransactionStatistics() throws Exception {
         Map<String, Long> before = statistics("tm:UAS_transactions", "tm:UAC_transactions", "tm:2xx_transactions",
-                "tm:4xx_transactions", "tm:rpl_received", "tm:rpl_relayed", "tm:rpl_absorbed", "sl:sent_replies");
+                "tm:4xx_transactions", "tm:rpl_received", "tm:rpl_relayed", "tm:rpl_absorbed", "sl:sent_replies",
+                "core:rcv_replies", "core:fwd_replies");
         long generated = statistic("tm:rpl_generated");
         long sent = statistic("tm:rpl_sent");
         try (Callee callee = new Callee(); DatagramSocket caller = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
@@ -158,7 +160,8 @@ class EngineManagementTest {
         }
         assertEquals(Map.of("tm:UAS_transactions", 2L, "tm:UAC_transactions", 2L, "tm:2xx_transactions", 2L,
                 "tm:4xx_transactions", 0L, "tm:rpl_received", 3L, "tm:rpl_relayed", 3L, "tm:rpl_absorbed", 0L,
-                "sl:sent_replies", 0L), moved(before), "180, 200 and the BYE's 200 received and relayed");
+                "sl:sent_replies", 0L, "core:rcv_replies", 3L, "core:fwd_replies", 3L), moved(before),
+                "180, 200 and the BYE's 200 received and relayed");
         assertEquals(statistic("tm:rpl_sent") - sent, statistic("tm:rpl_generated") - generated + 3,
                 "sent: the three relayed and the 100 Trying if the engine sent one");
         assertEquals(0, statistic("tm:active_transactions"), "every transaction has its final reply");
@@ -254,6 +257,22 @@ class EngineManagementTest {
         public void close() {
             socket.close();
         }
+    }
+
+    /**
+     * A datagram that does not frame as SIP (RFC 3261 §7.1: its Request-Line's method is not a
+     * token) is dropped unanswered and counted in {@code core:bad_msg_hdr}; it is no request. The
+     * OPTIONS sent after it is answered once the engine has read both, in order, from its socket.
+     */
+    @Test
+    void aDatagramThatIsNotSipIsABadMessageHeader() throws Exception {
+        Map<String, Long> before = statistics("core:bad_msg_hdr", "core:rcv_requests", "core:err_requests");
+        try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            send(socket, "HELLO, this is not SIP\r\n\r\n");
+        }
+        assertEquals("SIP/2.0 483 Too Many Hops", optionsWithMaxForwardsZero("mgmt-garbage-1"));
+        assertEquals(Map.of("core:bad_msg_hdr", 1L, "core:rcv_requests", 1L, "core:err_requests", 0L), moved(before),
+                "the garbage counted as a bad header, only the OPTIONS as a request");
     }
 
     @Test

@@ -4,40 +4,52 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.switchboard.engine.management.RpcClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The README's run command: the runnable jar that {@code mvn package} builds runs on its embedded
- * defaults — the built-in {@code proxy} route, dialogs tracked and journaled in H2 under the data
- * directory — with nothing on its class path but itself, proxies whole SIPp calls and exits 0 on
- * SIGTERM. The tests on the class path cannot see a library left out of the jar (the H2 driver was,
- * once, and the engine could not start on its defaults).
+ * The README's run and ctl commands: the runnable jar that {@code mvn package} builds runs on its
+ * embedded defaults — the built-in {@code proxy} route, dialogs tracked and journaled in H2 under
+ * the data directory — with nothing on its class path but itself, proxies whole SIPp calls and
+ * exits 0 on SIGTERM; its {@code ctl} entry point, run as a process, calls a running engine's
+ * management endpoint. The tests on the class path cannot see a library left out of the jar (the
+ * H2 driver was, once, and the engine could not start on its defaults).
  */
 class PackagedJarTest extends SippCalls {
 
     private static final Path JAR = Path.of("..", "engine", "target", "switchboard.jar").toAbsolutePath().normalize();
+    private static final Path JAVA = Path.of(System.getProperty("java.home"), "bin", "java");
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int CALLS = 10;
 
     @TempDir
     Path dir;
 
-    private EngineProcess engine;
+    private EngineProcess packaged;
 
     @AfterEach
-    void stopEngine() {
-        if (engine != null) {
-            engine.destroy();
+    void stopPackagedEngine() {
+        if (packaged != null) {
+            packaged.destroy();
         }
+    }
+
+    private static void assumeBuilt() {
+        Assumptions.assumeTrue(Files.isRegularFile(JAR), () -> JAR + " is not built: run mvn package (verify does)");
     }
 
     @Test
     void theJarProxiesCallsOnItsDefaultsAndStopsOnSigterm() throws Exception {
-        Assumptions.assumeTrue(Files.isRegularFile(JAR), () -> JAR + " is not built: run mvn package (verify does)");
+        assumeBuilt();
         int sip = Sipp.freePort();
         Path data = dir.resolve("data");
         Path config = Files.writeString(dir.resolve("switchboard.conf"), """
@@ -48,18 +60,61 @@ class PackagedJarTest extends SippCalls {
                   persistence.data-dir = "%s"
                 }
                 """.formatted(sip, data.toString().replace('\\', '/')));
-        engine = EngineProcess.packagedJar(JAR, config);
+        packaged = EngineProcess.packagedJar(JAR, config);
 
         int uasPort = Sipp.freePort();
         Sipp uas = peer(Sipp.uas("uas.xml", uasPort, CALLS), 60);
         Sipp uac = peer(Sipp.uac("uac.xml", Sipp.freePort(), sip, "127.0.0.1:" + uasPort, CALLS, CALLS, 3000), 60);
-        JsonNode held = engine.rpc().await(20, active -> active.get("ongoing").asInt() == CALLS, "dlg.stats_active");
-        assertEquals(CALLS, held.get("ongoing").asInt(), () -> held + "\n" + engine.output());
+        JsonNode held = packaged.rpc().await(20, active -> active.get("ongoing").asInt() == CALLS, "dlg.stats_active");
+        assertEquals(CALLS, held.get("ongoing").asInt(), () -> held + "\n" + packaged.output());
         assertEquals(0, uac.await(60), uac::output);
         assertEquals(0, uas.await(30), uas::output);
-        assertEquals(CALLS, engine.rpc().statistic("dialog:processed_dialogs"), engine::output);
+        assertEquals(CALLS, packaged.rpc().statistic("dialog:processed_dialogs"), packaged::output);
         assertTrue(Files.isRegularFile(data.resolve("journal.mv.db")), "no H2 journal in " + data);
 
-        assertEquals(0, engine.terminate(60), engine::output);
+        assertEquals(0, packaged.terminate(60), packaged::output);
+    }
+
+    /** What a finished {@code java -jar switchboard.jar ctl ...} process left: its exit status and output. */
+    private record Ctl(int status, String out, String err) {
+    }
+
+    /** Runs {@code java -jar switchboard.jar ctl ARGS...} as a process of its own, to its end. */
+    private Ctl ctl(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(JAVA.toString(), "-jar", JAR.toString(), "ctl"));
+        command.addAll(List.of(args));
+        Path out = dir.resolve("ctl.out");
+        Path err = dir.resolve("ctl.err");
+        Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("ctl " + String.join(" ", args) + " did not end within 60 s");
+        }
+        return new Ctl(process.exitValue(), Files.readString(out), Files.readString(err));
+    }
+
+    /**
+     * The README's {@code java -jar switchboard.jar ctl --url URL METHOD} against a running engine:
+     * the result printed as JSON on standard output and exit status 0; for a method the engine does
+     * not have, the JSON-RPC error (-32601, naming the method) on standard error, nothing on
+     * standard output, and exit status 1.
+     */
+    @Test
+    void theJarsCtlCallsARunningEngineAndExitsNonZeroOnAnError() throws Exception {
+        assumeBuilt();
+        startEngine("");
+        String url = engine.management().url() + "/RPC";
+
+        Ctl version = ctl("--url", url, "core.version");
+        assertEquals(0, version.status(), version::err);
+        JsonNode printed = JSON.readTree(version.out());
+        assertTrue(printed.isTextual() && printed.asText().startsWith("switchboard "), version.out());
+
+        Ctl unknown = ctl("--url", url, "no.such.method");
+        assertEquals(RpcClient.RPC_ERROR, unknown.status(), unknown::out);
+        assertEquals("", unknown.out());
+        JsonNode error = JSON.readTree(unknown.err());
+        assertEquals(-32601, error.get("code").asInt(), unknown.err());
+        assertTrue(error.get("message").asText().contains("unknown method 'no.such.method'"), unknown.err());
     }
 }
