@@ -22,6 +22,9 @@ import java.util.List;
  * "sip:controller@kamailio.org" and {@code bridge-contact} "sip:controller@kamailio.org:5060"
  * (6.46, 6.47: SIP URIs). A timeout given as a bare
  * number is in seconds, Kamailio's unit; a HOCON duration ({@code 90s}, {@code 2m}) also works.
+ * {@code detect-spirals} 0 is not Kamailio's: there each spiral makes a new, possibly dangling
+ * dialog, while here there is one dialog entity per Call-ID, so a spiral is ignored and the call
+ * keeps the dialog its first pass made.
  * Switches take 0/1 or on/off. A wrong value is an {@link IllegalArgumentException} naming the key.
  */
 public record DialogSettings(Duration defaultTimeout, Duration earlyTimeout, Duration noackTimeout,

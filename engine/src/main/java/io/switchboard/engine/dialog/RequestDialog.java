@@ -152,6 +152,20 @@ public final class RequestDialog {
     }
 
     /**
+     * {@code dlg_set_timeout(seconds, h_entry, h_id)}: told to the dialog of that identifier if this
+     * node holds it, as {@code dlg.end_dlg} finds it. False when it does not, or for a lifetime that
+     * is not positive.
+     */
+    public boolean setTimeout(int seconds, int hEntry, long hId) {
+        if (seconds <= 0) {
+            return false;
+        }
+        Optional<DialogSnapshot> found = dialogs.directory().find(hEntry, hId);
+        found.ifPresent(dialog -> dialogs.setTimeout(dialog.callId(), Duration.ofSeconds(seconds)));
+        return found.isPresent();
+    }
+
+    /**
      * {@code set_dlg_profile} ({@code member}) or {@code unset_dlg_profile}: for an initial INVITE,
      * kept until it is tracked (and told then); for a sequential request, told to its dialog. False
      * for a profile with values and no value, or a request without a dialog.

@@ -369,6 +369,11 @@ final class RouteRequest implements RequestContext {
         return dialog().setTimeout(seconds);
     }
 
+    @Override
+    public boolean dlgSetTimeout(int seconds, int hEntry, long hId) {
+        return dialog().setTimeout(seconds, hEntry, hId);
+    }
+
     /** The answer arrives within the ask's deadline: joining it holds the lane that long at most. */
     @Override
     public boolean dlgBye(String side) {

@@ -207,6 +207,18 @@ public interface RequestContext {
     }
 
     /**
+     * {@code dlg_set_timeout(timeout, h_entry, h_id)} (7.14): the dialog with this internal
+     * identifier (the {@code h_entry} and {@code h_id} of {@code dlg.list}) times out
+     * {@code seconds} from now — or from the answer, when it is not answered yet — whatever request
+     * this is. Only a dialog this node holds is found (on a cluster, each node holds the dialogs of
+     * its shards, as {@code dlg.end_dlg} finds them): false when there is none here, or when
+     * {@code seconds} is not positive. Told, not waited for.
+     */
+    default boolean dlgSetTimeout(int seconds, int hEntry, long hId) {
+        throw new UnsupportedOperationException("this context has no dialog module");
+    }
+
+    /**
      * {@code dlg_bye(side)} (seed manual 001, 7.8): BYE to {@code "caller"}, {@code "callee"} or
      * {@code "all"} (both) of this request's dialog; the dialog ends when they are answered (or
      * after 32 s without an answer). True when the dialog is confirmed and the BYEs go out; false

@@ -24,18 +24,24 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Dialog variables, flags and context in a running engine over UDP (seed manual 001, 7.5–7.7,
- * 7.10, 7.12, 7.18, 9.1, 9.2, 10.5, 10.6): a route keeps them with the INVITE, reads and changes
+ * 7.10, 7.12, 7.14, 7.18, 9.1, 9.2, 10.5, 10.6): a route keeps them with the INVITE, reads and changes
  * them in later requests, {@code dlg.list} and {@code dlg.list_ctx} show them, {@code dlg_get}
- * finds the dialog, {@code dlg_set_ruri} sends a callee's request to the caller's Contact, and the
- * {@code timeout_route} runs when the dialog times out. One UDP socket is caller and callee; it
+ * finds the dialog, {@code dlg_set_ruri} sends a callee's request to the caller's Contact,
+ * {@code dlg_set_timeout} with an {@code h_entry} and {@code h_id} shortens the dialog they name,
+ * and the {@code timeout_route} runs when the dialog times out. One UDP socket is caller and callee; it
  * answers every request 200.
  */
 class DialogVariablesTest {
 
     private static final long WAIT_NANOS = TimeUnit.SECONDS.toNanos(10);
     static final BlockingQueue<String> EVENTS = new LinkedBlockingQueue<>();
+    private static final HeaderName X_DIALOG = HeaderName.of("X-Dialog");
 
-    /** INVITE keeps a variable, flag 2 and the context; INFO reports and changes them; MESSAGE and OPTIONS as named. */
+    /**
+     * INVITE keeps a variable, flag 2 and the context; INFO reports and changes them; MESSAGE and
+     * OPTIONS as named; NOTIFY gives the dialog whose {@code h_entry h_id} is in its X-Dialog header a
+     * 1 s lifetime, answering 200 when it did and 404 when not.
+     */
     public static final class VariablesRoute implements Route {
         @Override
         public void onRequest(RequestContext request) {
@@ -79,6 +85,11 @@ class DialogVariablesTest {
                             .map(Object::toString).orElse("none") + " "
                             + request.dlgGet(callId, "caller", "other").isPresent());
                 }
+                case "NOTIFY" -> {
+                    String[] id = request.request().header(X_DIALOG).split(" ");
+                    boolean set = request.dlgSetTimeout(1, Integer.parseInt(id[0]), Long.parseLong(id[1]));
+                    request.slSendReply(set ? 200 : 404, set ? "Timeout Set" : "No Dialog");
+                }
                 default -> request.tRelay();
             }
         }
@@ -120,8 +131,9 @@ class DialogVariablesTest {
         throw new AssertionError("no answer to " + method + " of " + callId);
     }
 
-    /** A request within the call; {@code fromCallee} swaps the tags. */
-    private void inDialog(String method, String callId, int cseq, boolean fromCallee) throws IOException {
+    /** A request within the call, with {@code headers} lines; {@code fromCallee} swaps the tags. */
+    private void inDialog(String method, String callId, int cseq, boolean fromCallee, String... headers)
+            throws IOException {
         String caller = "<sip:alice@example.com>;tag=caller";
         String callee = "<sip:call@example.org>;tag=gw";
         ua.send(String.join("\r\n",
@@ -132,7 +144,8 @@ class DialogVariablesTest {
                 "To: " + (fromCallee ? caller : callee),
                 "Call-ID: " + callId,
                 "CSeq: " + cseq + " " + method,
-                "Content-Length: 0", "", ""), TestEngine.udpPort(engine));
+                String.join("\r\n", headers) + (headers.length == 0 ? "" : "\r\n") + "Content-Length: 0", "", ""),
+                TestEngine.udpPort(engine));
     }
 
     private JsonNode listed(String command, String callId) throws Exception {
@@ -202,6 +215,30 @@ class DialogVariablesTest {
         assertEquals(200, answer(callId, "MESSAGE").statusCode(), "relayed to the caller, who answered");
         SipRequest relayed = ua.received.poll(5, TimeUnit.SECONDS);
         assertEquals("sip:alice@127.0.0.1:" + ua.port(), relayed.requestUriText());
+    }
+
+    /**
+     * A request of another call names the dialog by {@code h_entry} and {@code h_id} as
+     * {@code dlg.list} shows them: that dialog, 43200 s otherwise, times out a second later; an
+     * identifier no dialog has sets nothing.
+     */
+    @Test
+    void dlgSetTimeoutWithAnIdentifierShortensTheDialogItNames() throws Exception {
+        String callId = answered();
+        JsonNode dialog = listed("dlg.list", callId);
+        String other = "other-" + callId;
+        inDialog("NOTIFY", other, 1, false, "X-Dialog: " + dialog.get("h_entry").asInt() + " "
+                + (dialog.get("h_id").asLong() + 1));
+        assertEquals(404, answer(other, "NOTIFY").statusCode(), "no dialog has that h_id");
+        inDialog("NOTIFY", other, 2, false, "X-Dialog: " + dialog.get("h_entry").asInt() + " "
+                + dialog.get("h_id").asLong());
+        assertEquals(200, answer(other, "NOTIFY").statusCode());
+        long until = System.nanoTime() + WAIT_NANOS;
+        String event = "";
+        while (!event.equals("DLGTIMEOUT " + callId) && System.nanoTime() < until) {
+            event = String.valueOf(EVENTS.poll(100, TimeUnit.MILLISECONDS));
+        }
+        assertEquals("DLGTIMEOUT " + callId, event, "the timeout route of the named dialog");
     }
 
     @Test

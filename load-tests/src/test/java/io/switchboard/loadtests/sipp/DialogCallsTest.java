@@ -11,8 +11,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Dialogs of whole calls (seed manual 001) through the engine with SIPp on both sides, watched
  * over the management endpoint as an operator would: {@code dlg.list}, {@code dlg.stats_active},
- * the {@code dialog:*} statistics, {@code dlg.terminate_dlg}; and {@code dlg_bye}, {@code dlg_refer}
- * from the route (7.8, 7.9), their extra headers checked by the scenarios. The route is the built-in one with
+ * the {@code dialog:*} statistics, {@code dlg.terminate_dlg}; {@code $DLG_count} (10.1) as the
+ * route reads it; and {@code dlg_bye}, {@code dlg_refer} from the route (7.8, 7.9), their extra
+ * headers checked by the scenarios. The route is the built-in one with
  * the dialog functions and event routes counted around it ({@link DialogProbeRoute}).
  */
 class DialogCallsTest extends SippCalls {
@@ -72,6 +73,7 @@ class DialogCallsTest extends SippCalls {
 
         assertEquals(0, uac.await(60), uac::output);
         assertEquals(0, uas.await(30), uas::output);
+        assertEquals(HELD_CALLS, DialogProbeRoute.mostDialogsSeenByBye(), "$DLG_count of the first BYE: every call held");
         JsonNode after = rpc.await(10, l -> l.size() == 0, "dlg.list");
         assertEquals(0, after.size(), after::toString);
         assertEquals(0, rpc.result("dlg.stats_active").get("all").asInt());

@@ -11,14 +11,16 @@ import io.switchboard.transport.message.HeaderName;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAccumulator;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The built-in proxy route with the dialog part of the routing API used around it, as an
  * operator's route would, counting what it sees: the event routes, {@code $DLG_status} of each
  * ACK, {@code is_known_dlg()} and {@code $DLG_lifetime} of each BYE — all without holding the
- * call's lane. An INVITE to a user starting with {@code short} gets a 5 s lifetime
- * ({@code dlg_set_timeout}), one to a user starting with {@code ka} keep-alives to the callee
+ * call's lane — and the highest {@code $DLG_count} (seed manual 10.1) a BYE saw. An INVITE to a
+ * user starting with {@code short} gets a 5 s lifetime ({@code dlg_set_timeout}), one to a user
+ * starting with {@code ka} keep-alives to the callee
  * ({@code dlg_set_property("ka-dst")}). An INFO within a call with {@code X-Test: dlgbye} is
  * answered 200 and ends the call ({@code dlg_bye("all")}); one with {@code X-Test: dlgrefer}
  * transfers the callee to {@link #REFER_TO} ({@code dlg_refer}) and is answered 200 when the
@@ -40,6 +42,8 @@ public final class DialogProbeRoute implements Route {
     private static final HeaderName X_TEST = HeaderName.of("X-Test");
 
     static final Map<String, LongAdder> COUNTS = new ConcurrentHashMap<>();
+
+    private static final LongAccumulator MOST_DIALOGS = new LongAccumulator(Math::max, 0);
 
     private final ProxyRoute proxy;
     private final boolean callsProfile;
@@ -67,8 +71,14 @@ public final class DialogProbeRoute implements Route {
         return count(what);
     }
 
+    /** The highest {@code $DLG_count} a BYE saw since the last {@link #reset()}. */
+    static long mostDialogsSeenByBye() {
+        return MOST_DIALOGS.get();
+    }
+
     static void reset() {
         COUNTS.clear();
+        MOST_DIALOGS.reset();
     }
 
     private static void seen(String what) {
@@ -87,6 +97,7 @@ public final class DialogProbeRoute implements Route {
                 request.slSendReply(accepted ? 200 : 603, accepted ? "OK" : "Decline");
             });
         } else if (request.hasToTag() && request.isMethod("BYE")) {
+            MOST_DIALOGS.accumulate(request.dlgCount());
             request.isKnownDlg(known -> {
                 seen(known ? "known BYE" : "unknown BYE");
                 request.dlgLifetime(lifetime -> {
