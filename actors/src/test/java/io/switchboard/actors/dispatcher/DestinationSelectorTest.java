@@ -199,7 +199,7 @@ class DestinationSelectorTest {
         return new UUID(random.nextLong(), random.nextLong()).toString();
     }
 
-    /** A call whose part that algorithm {@code alg} hashes is made of {@code key}, every other part of {@code other}. */
+    /** A call whose part algorithm {@code alg} hashes is {@code key}, every other part made of {@code other}. */
     private static Keys keyed(int alg, String key, String other) {
         Keys call = Keys.invite(alg == HASH_CALL_ID ? key : other).withFrom(sip(other)).withTo(sip(other))
                 .withRequestUri(sip(other)).withAuth(other).withPvar(other);

@@ -89,7 +89,7 @@ class CallLoadCallsTest {
         Collections.reverse(routeSet);
         phone.send(SipText.text(
                 method + " " + relayed.requestUriText() + " SIP/2.0",
-                "Via: SIP/2.0/UDP 127.0.0.1:" + phone.port() + ";branch=z9hG4bK-" + method + "-" + ok.callId().hashCode(),
+                "Via: SIP/2.0/UDP 127.0.0.1:" + phone.port() + ";branch=z9hG4bK-" + method + ok.callId().hashCode(),
                 "Route: " + String.join(", ", routeSet),
                 "Max-Forwards: 70",
                 "From: " + ok.header(HeaderName.FROM),
