@@ -86,24 +86,48 @@ public final class DestinationSets implements CborSerializable {
     }
 
     /**
-     * These sets with the state, counts and load of every destination that was in
-     * {@code previous} (same set, same URI) carried over — unless the source changed its flags,
-     * when the source's flags win.
+     * These sets, reloaded ({@code dispatcher.reload}), with what the registry learnt in
+     * {@code previous}: a destination keeps its state and probing count when it was in the same
+     * set at the same URI, unless the source changed its flags, when the source's flags win; and
+     * it keeps the call load counted on its {@code duid} in the same set (the first destination
+     * with that {@code duid}, the one the registry counts on), whatever else changed.
+     *
+     * <p>Call load is kept on purpose, where Kamailio's {@code ds_reload} starts counting again
+     * from 0 (seed manual 002, 5.3) and its {@code dispatcher.reload} refuses to run for algorithm
+     * 10 (6.3): both because Kamailio's list of active calls points into the previous list of
+     * gateways. Here a call is counted by set id and {@code duid}, and the registry forgets the
+     * calls whose destination left ({@code CallLoad.retainAll}), so no reference breaks; starting
+     * from 0 would let every gateway take {@code maxload} new calls on top of those still up, and
+     * their BYEs would then take off load that new calls put on. So after a reload a
+     * destination's load is the number of calls the registry still counts on it.
      */
     public DestinationSets keepingStateOf(DestinationSets previous, RandomGenerator random) {
         SortedMap<Integer, DestinationSet> kept = new TreeMap<>();
         sets.forEach((id, set) -> {
             DestinationSet old = previous.set(id);
             List<Destination> list = new ArrayList<>(set.size());
-            for (Destination d : set.destinations()) {
-                int i = old == null ? -1 : old.indexOf(d.uri());
-                Destination before = i < 0 ? null : old.get(i);
-                list.add(before == null || before.configuredFlags() != d.configuredFlags() ? d
-                        : d.withState(before.flags(), before.probingCount()).withLoad(before.load()));
+            for (int i = 0; i < set.size(); i++) {
+                Destination d = set.get(i);
+                boolean countsLoad = set.indexOfDuid(d.attrs().duid()) == i;
+                list.add(withStateOf(d, old).withLoad(countsLoad ? loadOf(d.attrs().duid(), old) : 0));
             }
             kept.put(id, DestinationSet.of(id, list, random));
         });
         return new DestinationSets(Collections.unmodifiableSortedMap(kept));
+    }
+
+    /** {@code d} with the state it had in {@code old} at its URI, unless it is new there or its flags changed. */
+    private static Destination withStateOf(Destination d, DestinationSet old) {
+        int i = old == null ? -1 : old.indexOf(d.uri());
+        Destination before = i < 0 ? null : old.get(i);
+        return before == null || before.configuredFlags() != d.configuredFlags() ? d
+                : d.withState(before.flags(), before.probingCount());
+    }
+
+    /** The call load counted on {@code duid} in {@code old}; 0 when it has none there. */
+    private static int loadOf(String duid, DestinationSet old) {
+        int i = old == null ? -1 : old.indexOfDuid(duid);
+        return i < 0 ? 0 : old.get(i).load();
     }
 
     /** These sets with no call load on any destination (a new registry has counted no calls). */

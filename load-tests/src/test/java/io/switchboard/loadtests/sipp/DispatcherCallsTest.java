@@ -98,9 +98,13 @@ class DispatcherCallsTest extends SippCalls {
         awaitFlags(uri(b), "AP", 10);
 
         uasA.stop();
-        awaitFlags(uri(a), "IP", 30);
-        Sipp calls = peer(Sipp.uac("uac.xml", Sipp.freePort(), proxy, "gw.example.com", 20, 10), 60);
-        assertEquals(0, calls.await(90), "no call failed: " + calls.output());
+        try (SilentPort stoppedA = new SilentPort(a)) {
+            awaitFlags(uri(a), "IP", 30);
+            Sipp calls = peer(Sipp.uac("uac.xml", Sipp.freePort(), proxy, "gw.example.com", 20, 10), 60);
+            assertEquals(0, calls.await(90), "no call failed: " + calls.output());
+            assertEquals(0, stoppedA.received("INVITE"), "the inactive A was never selected, not even to fail over");
+            assertTrue(stoppedA.received("OPTIONS") > 0, "A's port hears the engine: the probes reach it");
+        }
         long toB = uasB.received("INVITE");
         assertTrue(toB >= 20, "every call went to the UAS still up: " + toB);
 
