@@ -8,7 +8,9 @@ import io.switchboard.transport.net.ListenAddress;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +19,8 @@ import sun.misc.Signal;
 /**
  * {@code java -jar switchboard.jar [run] [--config FILE]}: runs the engine on the embedded
  * defaults or a HOCON file, logs one line when ready, and on SIGTERM or SIGINT stops cleanly
- * (transactions in flight completed) and exits 0. A wrong setting exits 2 with a message naming it.
+ * (transactions in flight completed) and exits 0, or 1 when stopping fails. A wrong setting exits 2
+ * with a message naming it.
  * {@code java -jar switchboard.jar ctl METHOD [PARAMS...]} calls a management command instead
  * ({@link RpcClient}).
  */
@@ -66,23 +69,52 @@ public final class Main {
             exit(1, "cannot start: " + e.getCause().getMessage());
             return;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runnable stop = () -> {
-            log.info("Switchboard stopping: finishing transactions in flight");
-            engine.stop().toCompletableFuture().join();
-            log.info("Switchboard stopped");
-            stopped.countDown();
-        };
-        Signal.handle(new Signal("TERM"), signal -> new Thread(stop, "switchboard-stop").start());
-        Signal.handle(new Signal("INT"), signal -> new Thread(stop, "switchboard-stop").start());
+        Shutdown shutdown = new Shutdown(engine::stop);
+        Signal.handle(new Signal("TERM"), signal -> new Thread(shutdown, "switchboard-stop").start());
+        Signal.handle(new Signal("INT"), signal -> new Thread(shutdown, "switchboard-stop").start());
         log.info("Switchboard ready: listening on {}; management on {}", engine.listeners().stream()
                 .map(ListenAddress::toString).collect(Collectors.joining(", ")), engine.management().url());
-        try {
-            stopped.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        System.exit(shutdown.awaitStatus());
+    }
+
+    /**
+     * Stops the engine on a signal and tells the main thread how it went: exit status 0 when it
+     * stopped cleanly, 1 when stopping failed — the main thread is released either way, so a
+     * failed stop still ends the process.
+     */
+    static final class Shutdown implements Runnable {
+        private final Supplier<? extends CompletionStage<?>> stop;
+        private final CountDownLatch stopped = new CountDownLatch(1);
+        private volatile int status = 1;
+
+        Shutdown(Supplier<? extends CompletionStage<?>> stop) {
+            this.stop = stop;
         }
-        System.exit(0);
+
+        @Override
+        public void run() {
+            try {
+                log.info("Switchboard stopping: finishing transactions in flight");
+                stop.get().toCompletableFuture().join();
+                status = 0;
+                log.info("Switchboard stopped");
+            } catch (RuntimeException e) {
+                log.error("Switchboard failed to stop cleanly", e);
+            } finally {
+                stopped.countDown();
+            }
+        }
+
+        /** Waits for the stop to end; the exit status (1 when interrupted). */
+        int awaitStatus() {
+            try {
+                stopped.await();
+                return status;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return 1;
+            }
+        }
     }
 
     private static void exit(int status, String message) {

@@ -1,6 +1,7 @@
 package io.switchboard.engine.proxy;
 
 import io.switchboard.transport.header.Via;
+import io.switchboard.transport.net.OutboundMessage;
 import io.switchboard.transport.net.Transport;
 import io.switchboard.transport.uri.SipUri;
 import io.switchboard.transport.uri.Uri;
@@ -13,7 +14,7 @@ import java.util.Locale;
  * Where a message goes next: a transport and a resolved address. For requests it comes from a
  * SIP URI (RFC 3263 §4 without NAPTR/SRV: the {@code transport} parameter, {@code maddr} or the
  * host, the port or 5060/5061); for responses from the Via (RFC 3261 §18.2.2 with RFC 3581
- * {@code rport}).
+ * {@code rport}, and {@code maddr} over UDP).
  */
 public record NextHop(Transport transport, InetSocketAddress address) {
 
@@ -35,7 +36,12 @@ public record NextHop(Transport transport, InetSocketAddress address) {
         return new NextHop(transport, resolve(host, sip.portOrDefault()));
     }
 
-    /** Where a response goes by its (new) top Via: received and rport when present (§18.2.2). */
+    /**
+     * Where a response goes by its (new) top Via, the one we marked when its request came
+     * (§18.2.2): to the sender where {@code received} and {@code rport} recorded it, the sent-by
+     * host and port standing in for what is absent; over UDP, to {@code maddr} instead when the
+     * Via has one ({@link OutboundMessage#viaAddress}).
+     */
     public static NextHop of(Via via) throws UnroutableException {
         Transport transport = switch (via.transport().toUpperCase(Locale.ROOT)) {
             case "UDP" -> Transport.UDP;
@@ -44,7 +50,8 @@ public record NextHop(Transport transport, InetSocketAddress address) {
         };
         String host = via.received() != null ? via.received() : via.host();
         int port = via.rport() > 0 ? via.rport() : via.port() > 0 ? via.port() : 5060;
-        return new NextHop(transport, resolve(host, port));
+        InetSocketAddress sender = resolve(host, port);
+        return new NextHop(transport, transport == Transport.UDP ? OutboundMessage.viaAddress(via, sender) : sender);
     }
 
     private static InetSocketAddress resolve(String host, int port) throws UnroutableException {

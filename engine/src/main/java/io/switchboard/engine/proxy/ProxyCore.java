@@ -92,7 +92,8 @@ public final class ProxyCore {
             return;
         }
         SipRequest marked = ReceivedVia.apply(request, in.remote());
-        ServerRequestResult result = transactions.onRequest(marked, new Hop(in.transport().name(), in.remote()));
+        ServerRequestResult result = transactions.onRequest(marked, new Hop(in.transport().name(),
+                OutboundMessage.replyAddress(in)));
         switch (result.kind()) {
             case ABSORBED -> {
             }
@@ -224,7 +225,10 @@ public final class ProxyCore {
         return counters.localReply(response.statusCode(), transaction.sendLocalResponse(response));
     }
 
-    /** Sends a response back where the request came from, without a transaction; false if the egress was full. */
+    /**
+     * Sends a response without a transaction where the request's Via says (§18.2.2,
+     * {@link OutboundMessage#replyTo}); false if the egress was full.
+     */
     boolean replyStatelessly(InboundMessage in, SipResponse response) {
         return counters.localReply(response.statusCode(), outbox.send(OutboundMessage.replyTo(in, response)));
     }

@@ -142,12 +142,20 @@ final class RouteRequest implements RequestContext {
         return tRelay(dstUri);
     }
 
+    /**
+     * {@code t_relay}: relays the request through its transaction (RFC 3261 §16.6), or statelessly
+     * when it has none. An INVITE cancelled while the route was suspended is not relayed: the
+     * CANCEL found no branch to cancel and was answered with its 487 already (§16.10).
+     */
     @Override
     public boolean tRelay(String destination) {
         if (transaction == null) {
             return forward();
         }
         handled = true;
+        if (transaction.isCancelled()) {
+            return false;
+        }
         if (request.isInvite() && !hasToTag() && dlgFlagSet()) {
             dialog().manage();
         }
@@ -163,10 +171,18 @@ final class RouteRequest implements RequestContext {
         return true;
     }
 
+    /**
+     * {@code forward}: relays the request statelessly (RFC 3261 §16.11), ending its transaction;
+     * an INVITE cancelled while the route was suspended is not relayed and keeps its transaction,
+     * which answered it 487 (§16.10).
+     */
     @Override
     public boolean forward() {
         handled = true;
         if (transaction != null) {
+            if (transaction.isCancelled()) {
+                return false;
+            }
             transaction.release();
         }
         return core.forwardStatelessly(in, request, recordRoute);

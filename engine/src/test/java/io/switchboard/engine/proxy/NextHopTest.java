@@ -97,6 +97,19 @@ class NextHopTest {
     }
 
     @Test
+    void viaWithMaddrOverUdpGoesThereAtTheSentByPort() throws Exception {
+        Via via = Via.parse("SIP/2.0/UDP 192.0.2.10:5070;branch=z9hG4bK-1;maddr=127.0.0.4;received=127.0.0.3;rport=40123");
+        assertHop(Transport.UDP, "127.0.0.4", 5070, NextHop.of(via));
+        assertHop(Transport.UDP, "127.0.0.4", 5060, NextHop.of(Via.parse("SIP/2.0/UDP 192.0.2.10;maddr=127.0.0.4")));
+    }
+
+    @Test
+    void viaWithMaddrOverTcpStaysWithTheSender() throws Exception {
+        Via via = Via.parse("SIP/2.0/TCP 192.0.2.10:5070;branch=z9hG4bK-1;maddr=127.0.0.4;received=127.0.0.3;rport=40123");
+        assertHop(Transport.TCP, "127.0.0.3", 40123, NextHop.of(via));
+    }
+
+    @Test
     void viaWithUnsupportedTransportIs478() throws Exception {
         NextHop.UnroutableException e = assertThrows(NextHop.UnroutableException.class,
                 () -> NextHop.of(Via.parse("SIP/2.0/SCTP 127.0.0.1;branch=z9hG4bK-1")));

@@ -1,7 +1,11 @@
 package io.switchboard.transport.net;
 
+import io.switchboard.transport.header.Via;
 import io.switchboard.transport.message.SipMessage;
+import io.switchboard.transport.parse.SipParseException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.util.Objects;
 
 /**
@@ -18,6 +22,9 @@ import java.util.Objects;
 public record OutboundMessage(SipMessage message, Transport transport, InetSocketAddress destination,
                               InetSocketAddress local) {
 
+    /** The port of a SIP URI or a Via sent-by over UDP or TCP without one (RFC 3261 §19.1.2). */
+    private static final int DEFAULT_PORT = 5060;
+
     public OutboundMessage {
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(transport, "transport");
@@ -33,10 +40,48 @@ public record OutboundMessage(SipMessage message, Transport transport, InetSocke
     }
 
     /**
-     * A reply back to where {@code received} came from, over the same transport and from the
-     * listener it arrived at; over TCP on the connection it came on (RFC 3261 §18.2.2).
+     * A reply to the request {@code received}, over the transport it came on, from the listener
+     * it arrived at, to {@link #replyAddress(InboundMessage) where its Via says}.
      */
     public static OutboundMessage replyTo(InboundMessage received, SipMessage reply) {
-        return new OutboundMessage(reply, received.transport(), received.remote(), received.local());
+        return new OutboundMessage(reply, received.transport(), replyAddress(received), received.local());
+    }
+
+    /**
+     * Where the responses to the request {@code received} go (RFC 3261 §18.2.2, RFC 3581 §4), by
+     * its top Via, which they carry too. Over TCP: the connection it came on. Over UDP:
+     * {@link #viaAddress} with the packet's source. A request whose Via does not parse (one
+     * answered 400) is answered at its source.
+     */
+    public static InetSocketAddress replyAddress(InboundMessage received) {
+        if (received.transport().isStream()) {
+            return received.remote();
+        }
+        try {
+            return viaAddress(received.message().topVia(), received.remote());
+        } catch (SipParseException e) {
+            return received.remote();
+        }
+    }
+
+    /**
+     * Where a response goes over UDP by the top Via of its request, whose sender was seen at
+     * {@code source} (RFC 3261 §18.2.2, RFC 3581 §4): to {@code maddr} at the sent-by port (5060
+     * when none) when the Via has one that resolves; else to the source address (what
+     * {@code received} records), at the source port when the Via has {@code rport} and at the
+     * sent-by port when it has not.
+     */
+    public static InetSocketAddress viaAddress(Via via, InetSocketAddress source) {
+        int sentByPort = via.port() > 0 ? via.port() : DEFAULT_PORT;
+        String maddr = via.maddr();
+        if (maddr != null) {
+            try {
+                // an IPv6 reference in brackets is a form getByName reads (RFC 2732)
+                return new InetSocketAddress(InetAddress.getByName(maddr), sentByPort);
+            } catch (UnknownHostException e) {
+                // an maddr that names no address is ignored: the source still is one
+            }
+        }
+        return via.hasRport() ? source : new InetSocketAddress(source.getAddress(), sentByPort);
     }
 }

@@ -99,14 +99,14 @@ class SipEgressTest {
     }
 
     @Test
-    void repliesToUdpGoBackToTheSender() throws Exception {
+    void repliesToUdpGoBackToASenderWhoseViaHasRport() throws Exception {
         SipMessage reply = SipSamples.message(SipSamples.OK);
         ingress.source()
                 .map((InboundMessage in) -> OutboundMessage.replyTo(in, reply))
                 .runWith(SipEgress.sink(transport), testKit.system());
         try (DatagramSocket peer = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
             peer.setSoTimeout((int) WAIT.toMillis());
-            byte[] invite = bytes(INVITE);
+            byte[] invite = bytes(INVITE.replace(";branch=", ";rport;branch=")); // RFC 3581: to the source port
             peer.send(new DatagramPacket(invite, invite.length, transport.localAddress(Transport.UDP)));
             DatagramPacket packet = new DatagramPacket(new byte[65_536], 65_536);
             peer.receive(packet);
