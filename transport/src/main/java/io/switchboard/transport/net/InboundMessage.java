@@ -5,8 +5,9 @@ import java.net.InetSocketAddress;
 
 /**
  * A framed message as the transport layer hands it up (RFC 3261 §18.1.2, §18.2.1): the message,
- * how and from where it came, and when. A reply to a request goes to {@code remote} over the same
- * transport; over TCP, on the same connection (RFC 3261 §18.2.2), see
+ * how and from where it came, and when. A reply to a request goes back by its top Via: over UDP
+ * to {@code remote}'s address at the Via's port ({@code remote} itself with {@code rport}, RFC
+ * 3581 §4) or to {@code maddr}; over TCP on the same connection (RFC 3261 §18.2.2), see
  * {@link OutboundMessage#replyTo(InboundMessage, SipMessage)}.
  *
  * @param message the framed message; header values are parsed on demand
