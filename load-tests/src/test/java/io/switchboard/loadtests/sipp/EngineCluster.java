@@ -18,11 +18,19 @@ import java.util.stream.IntStream;
  * Three engine JVMs on loopback forming one Pekko cluster over a PostgreSQL journal (a schema of
  * their own), behind a {@link UdpBalancer} that is their shared alias (issue 9; README
  * "Cluster"). Each node has its own SIP port and a fixed cluster port; all three are seeds, so a
- * restarted node joins whichever runs. {@link #close()} kills what runs and drops the schema.
+ * restarted node joins whichever runs. {@link DialogProbeRoute} puts every call in the profile
+ * {@value DialogProbeRoute#CALLS_PROFILE}, and the dispatcher has set 1 of {@link #GATEWAYS}.
+ * {@link #close()} kills what runs and drops the schema.
  */
 final class EngineCluster implements AutoCloseable {
 
     static final int NODES = 3;
+    /**
+     * The destinations of dispatcher set 1, there for the state the registry singleton keeps: no
+     * call goes to them, since the route does not dispatch (no {@code proxy.dispatch-set}; a call
+     * goes to its Request-URI, the test's UAS) and probing is off.
+     */
+    static final List<String> GATEWAYS = List.of("sip:192.0.2.1:5060", "sip:192.0.2.2:5060");
 
     private final Path dir;
     private final PostgresSchema schema = PostgresSchema.create();
@@ -31,6 +39,7 @@ final class EngineCluster implements AutoCloseable {
     private final EngineProcess[] nodes = new EngineProcess[NODES];
     private final List<EngineProcess> started = new ArrayList<>();
     private final UdpBalancer balancer;
+    private final Path gateways;
 
     private EngineCluster(Path dir) throws Exception {
         this.dir = dir;
@@ -38,6 +47,8 @@ final class EngineCluster implements AutoCloseable {
             sip[i] = Sipp.freePort();
             cluster[i] = freeTcpPort();
         }
+        gateways = Files.writeString(dir.resolve("dispatcher.list"),
+                String.join("", GATEWAYS.stream().map(uri -> "1 " + uri + "\n").toList()));
         balancer = UdpBalancer.start(sip[0]);
     }
 
@@ -76,8 +87,8 @@ final class EngineCluster implements AutoCloseable {
      */
     private Path config(int node, boolean restarted) throws IOException {
         int first = restarted ? (node + 1) % NODES : 0;
-        String seeds = String.join(", ", IntStream.range(0, NODES).map(i -> cluster[(first + i) % NODES])
-                .mapToObj(port -> "\"pekko://switchboard@127.0.0.1:" + port + "\"").toList());
+        String seeds = String.join(", ", IntStream.range(0, NODES)
+                .mapToObj(i -> "\"" + address((first + i) % NODES) + "\"").toList());
         return Files.writeString(dir.resolve("node" + node + ".conf"), """
                 switchboard {
                   listen = ["udp:127.0.0.1:%d"]
@@ -87,12 +98,13 @@ final class EngineCluster implements AutoCloseable {
                   aliases = ["127.0.0.1:%d"]
                   cluster { hostname = "127.0.0.1", port = %d, seed-nodes = [%s] }
                   persistence { journal = postgres, %s }
-                  dialog.send-bye = 1
+                  dialog { send-bye = 1, profiles-no-value = ["%s"] }
                   htable.tables = ["carriers=>size=4"]
+                  dispatcher.list-file = "%s"
                 }
                 pekko.cluster.split-brain-resolver.stable-after = 5s
                 """.formatted(sip[node], DialogProbeRoute.class.getName(), balancer.port(), cluster[node], seeds,
-                schema.settings()));
+                schema.settings(), DialogProbeRoute.CALLS_PROFILE, gateways));
     }
 
     private void launch(int node) throws Exception {
@@ -125,6 +137,11 @@ final class EngineCluster implements AutoCloseable {
 
     List<EngineProcess> all() {
         return List.of(nodes);
+    }
+
+    /** The cluster address of {@code node}, as {@code cluster.members} shows it. */
+    String address(int node) {
+        return "pekko://switchboard@127.0.0.1:" + cluster[node];
     }
 
     /** The shared address: the balancer's port on 127.0.0.1. */
