@@ -4,6 +4,7 @@ import io.switchboard.actors.cluster.ClusterOfOne;
 import io.switchboard.persistence.JournalSettings;
 import io.switchboard.transport.message.SipMethod;
 import java.time.Duration;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -14,10 +15,12 @@ import java.util.function.Function;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.cluster.Member;
 import org.apache.pekko.cluster.sharding.typed.ClusterShardingSettings;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef;
+import org.apache.pekko.cluster.typed.Cluster;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,30 +40,39 @@ import org.slf4j.LoggerFactory;
  * cleaned up is started again and its timers run without waiting for a message.
  *
  * <p>What makes or ends a call reaches its dialog at least once: the INVITE to track, the answer,
- * the failure, the ACK and the BYE. A message to a shard that is being handed off, or to a node
- * that died and is not yet downed, is lost, so each of these asks for a receipt, which the dialog
- * gives once what the message brings is in the journal (or in memory, during setup) or can no
- * longer change anything, and is sent again every {@link #RECEIPT_WAIT} up to {@link #ATTEMPTS}
- * times until it has one; once the shard has moved, it reaches the entity recovered on its new
- * node. A second copy is harmless: the dialog is past it and ignores it. {@link #delivered()}
- * tells when every such message so far has its receipt.
+ * the failure, the ACK and the BYE. In a cluster of more than one, a message to a shard that is
+ * being handed off, or to a node that died and is not yet downed, is lost, so each of these asks
+ * for a receipt, which the dialog gives once what the message brings is in the journal (or in
+ * memory, during setup) or can no longer change anything, and is sent again until it has one:
+ * after {@link #FIRST_RECEIPT_WAIT}, then after twice as long each time up to
+ * {@link #LONGEST_RECEIPT_WAIT}, {@link #ATTEMPTS} times in all (about a minute and a half, long
+ * enough for a dead node to be downed and its shards to move); once the shard has moved, it reaches
+ * the entity recovered on its new node. A second copy is harmless: the dialog is past it and
+ * ignores it. The waits grow so that a node too busy to answer within the first is not flooded with
+ * copies. A node alone in its cluster tells instead: its shards have nowhere to go, and the
+ * messages of one call arrive in order. {@link #delivered()} tells when every message asked so far
+ * has its receipt.
  */
 public final class Dialogs {
 
-    /** How long a message that must arrive waits for the dialog's receipt before it is sent again. */
-    static final Duration RECEIPT_WAIT = Duration.ofSeconds(3);
-    /** How often such a message is sent at most: long enough for a dead node to be downed and its shards to move. */
-    static final int ATTEMPTS = 15;
+    /** How long a message that must arrive waits for the dialog's receipt before it is first sent again. */
+    static final Duration FIRST_RECEIPT_WAIT = Duration.ofSeconds(3);
+    /** The longest wait between two copies: the wait doubles up to it. */
+    static final Duration LONGEST_RECEIPT_WAIT = Duration.ofSeconds(24);
+    /** How often such a message is sent at most: 3 + 6 + 12 + 24 + 24 + 24 s of waiting. */
+    static final int ATTEMPTS = 6;
 
     private static final Logger log = LoggerFactory.getLogger(Dialogs.class);
 
     private final ClusterSharding sharding;
+    private final Cluster cluster;
     private final Set<CompletableFuture<Void>> deliveries = ConcurrentHashMap.newKeySet();
     private final DialogEnvironment env;
     private final ProfileSizes profileSizes;
 
-    private Dialogs(ClusterSharding sharding, DialogEnvironment env, ProfileSizes profileSizes) {
+    private Dialogs(ClusterSharding sharding, Cluster cluster, DialogEnvironment env, ProfileSizes profileSizes) {
         this.sharding = sharding;
+        this.cluster = cluster;
         this.env = env;
         this.profileSizes = profileSizes;
     }
@@ -87,7 +99,7 @@ public final class Dialogs {
                         entity -> DialogEntity.create(entity.getEntityId(), env, entity.getShard()))
                 .withStopMessage(DialogCommand.Stop.INSTANCE)
                 .withSettings(settings));
-        return new Dialogs(sharding, env, ProfileSizes.start(system, env.directory()));
+        return new Dialogs(sharding, Cluster.get(system), env, ProfileSizes.start(system, env.directory()));
     }
 
     /** {@code dlg_manage()} on an initial INVITE. */
@@ -143,26 +155,44 @@ public final class Dialogs {
         }
     }
 
-    /** Sends {@code command} to the dialog of {@code callId} until it hears a receipt (any reply). */
+    /**
+     * Sends {@code command} to the dialog of {@code callId} until it hears a receipt (any reply),
+     * or tells it once, without a receipt, on a node alone in its cluster.
+     */
     private <R> void deliver(String callId, String what, Function<ActorRef<R>, DialogCommand> command) {
+        if (alone()) {
+            entity(callId).tell(command.apply(null));
+            return;
+        }
         CompletableFuture<Void> delivery = new CompletableFuture<>();
         deliveries.add(delivery);
         delivery.whenComplete((done, failure) -> deliveries.remove(delivery));
-        deliver(callId, what, command, ATTEMPTS, delivery);
+        deliver(callId, what, command, FIRST_RECEIPT_WAIT, ATTEMPTS, delivery);
     }
 
-    private <R> void deliver(String callId, String what, Function<ActorRef<R>, DialogCommand> command, int attempts,
-            CompletableFuture<Void> delivery) {
-        entity(callId).<R>ask(command::apply, RECEIPT_WAIT).whenComplete((receipt, failure) -> {
+    private <R> void deliver(String callId, String what, Function<ActorRef<R>, DialogCommand> command, Duration wait,
+            int attempts, CompletableFuture<Void> delivery) {
+        entity(callId).<R>ask(command::apply, wait).whenComplete((receipt, failure) -> {
             if (failure == null) {
                 delivery.complete(null);
             } else if (attempts > 1) {
-                deliver(callId, what, command, attempts - 1, delivery);
+                Duration longer = wait.multipliedBy(2);
+                deliver(callId, what, command, longer.compareTo(LONGEST_RECEIPT_WAIT) > 0 ? LONGEST_RECEIPT_WAIT : longer,
+                        attempts - 1, delivery);
             } else {
                 log.warn("dialog {}: {} not received by the dialog after {} attempts", callId, what, ATTEMPTS);
                 delivery.complete(null);
             }
         });
+    }
+
+    /** Whether this node is the only member of its cluster, joining or up, leaving or not. */
+    private boolean alone() {
+        Iterator<Member> members = cluster.state().getMembers().iterator();
+        if (members.hasNext()) {
+            members.next();
+        }
+        return !members.hasNext();
     }
 
     /**
