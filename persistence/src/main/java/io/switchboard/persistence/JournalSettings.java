@@ -93,8 +93,6 @@ public record JournalSettings(Kind journal, Path dataDir, Postgres postgres) {
         private static final Pattern SCHEMA = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
         /** The DDL of the journal's tables, next to this class. */
         private static final String TABLES = "postgres-journal.sql";
-        /** An arbitrary key of PostgreSQL's advisory locks, held while the tables are created. */
-        private static final long SCHEMA_LOCK = 0x5357_4254_4142L;
 
         static Postgres fromConfig(Config persistence) {
             String url = string(persistence, "postgres.url");
@@ -128,13 +126,13 @@ public record JournalSettings(Kind journal, Path dataDir, Postgres postgres) {
 
         /**
          * Creates the schema and the tables of {@code postgres-journal.sql} unless they exist, in
-         * one transaction under an advisory lock, so nodes starting together do not race.
+         * one transaction under the {@link SchemaLock}, so nodes starting together do not race.
          */
         void createTables() {
             try (Connection connection = DriverManager.getConnection(url, user, password);
                     Statement statement = connection.createStatement()) {
                 connection.setAutoCommit(false);
-                statement.execute("SELECT pg_advisory_xact_lock(" + SCHEMA_LOCK + ")");
+                SchemaLock.take(statement);
                 statement.execute("CREATE SCHEMA IF NOT EXISTS " + schema);
                 statement.execute("SET LOCAL search_path TO " + schema);
                 for (String ddl : tables().split(";")) {

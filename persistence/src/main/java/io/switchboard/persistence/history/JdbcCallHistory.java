@@ -1,5 +1,6 @@
 package io.switchboard.persistence.history;
 
+import io.switchboard.persistence.SchemaLock;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,9 +11,8 @@ import java.util.List;
 
 /**
  * The {@code call_history} table in the journal's database (the H2 file or the PostgreSQL schema),
- * created if missing with DDL both understand; on PostgreSQL under an advisory lock, as the journal's
- * tables are ({@code JournalSettings.Postgres}), so nodes starting together on an empty database
- * do not collide creating it. One connection, opened again after a failure; records go in with one
+ * created if missing with DDL both understand; on PostgreSQL under the {@link SchemaLock}, as the
+ * journal's tables are, so nodes starting together on an empty database do not collide creating it. One connection, opened again after a failure; records go in with one
  * JDBC batch and one commit per {@link #insert}. Text longer than its column is cut.
  */
 public final class JdbcCallHistory implements CallHistoryStore {
@@ -24,8 +24,6 @@ public final class JdbcCallHistory implements CallHistoryStore {
     }
 
     static final String TABLE = "call_history";
-    /** An arbitrary key of PostgreSQL's advisory locks, held while the table is created. */
-    static final long TABLE_LOCK = 0x5357_4243_484CL;
     private static final int URI_CHARS = 1024;
     private static final int CALL_ID_CHARS = 512;
     private static final int ENDED_BY_CHARS = 32;
@@ -57,14 +55,14 @@ public final class JdbcCallHistory implements CallHistoryStore {
 
     /**
      * Connects and creates the table and its index unless they exist, in one transaction; on
-     * PostgreSQL one that first takes the advisory lock {@link #TABLE_LOCK}, so that a node
+     * PostgreSQL one that first takes the {@link SchemaLock}, so that a node
      * opening the history while another creates the table waits and then finds it there.
      */
     public static JdbcCallHistory open(ConnectionFactory factory) throws SQLException {
         JdbcCallHistory history = new JdbcCallHistory(factory);
         try (Statement statement = history.connection().createStatement()) {
             if ("PostgreSQL".equals(history.connection.getMetaData().getDatabaseProductName())) {
-                statement.execute("SELECT pg_advisory_xact_lock(" + TABLE_LOCK + ")");
+                SchemaLock.take(statement);
             }
             for (String ddl : DDL) {
                 statement.execute(ddl);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.ConfigFactory;
 import io.switchboard.persistence.JournalSettings;
+import io.switchboard.persistence.SchemaLock;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -89,7 +90,7 @@ class PostgresCallHistoryTest {
                 Statement creating = first.createStatement();
                 Connection observer = DriverManager.getConnection(URL, USER, "")) {
             first.setAutoCommit(false);
-            creating.execute("SELECT pg_advisory_xact_lock(" + JdbcCallHistory.TABLE_LOCK + ")");
+            SchemaLock.take(creating);
             CompletableFuture<JdbcCallHistory> second = CompletableFuture.supplyAsync(() -> open(node));
             try {
                 assertTrue(awaitWaitingForTheLock(observer, node), "the second node did not wait for the lock");
