@@ -2,7 +2,9 @@ package io.switchboard.loadtests.generator;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -74,9 +76,23 @@ public final class Arguments {
     /** An address as {@code host:port} or {@code [v6]:port}; null when not given and {@code otherwise} is null. */
     public InetSocketAddress address(String name, String otherwise) {
         String text = string(name, otherwise);
+        return text == null ? null : parseAddress(name, text.trim());
+    }
+
+    /** Addresses separated by commas, each as {@link #address} reads one; empty when not given and {@code otherwise} is null. */
+    public List<InetSocketAddress> addresses(String name, String otherwise) {
+        String text = string(name, otherwise);
         if (text == null) {
-            return null;
+            return List.of();
         }
+        List<InetSocketAddress> addresses = new ArrayList<>();
+        for (String one : text.split(",")) {
+            addresses.add(parseAddress(name, one.trim()));
+        }
+        return addresses;
+    }
+
+    private static InetSocketAddress parseAddress(String name, String text) {
         int colon = text.lastIndexOf(':');
         if (colon <= 0) {
             throw new IllegalArgumentException("option --" + name + " must be host:port, not " + text);

@@ -16,26 +16,33 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class InProcessEngine implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
 
+    private final String settings;
     private Engine engine;
 
-    private InProcessEngine() {
+    private InProcessEngine(String settings) {
+        this.settings = settings;
     }
 
     public static InProcessEngine start() {
-        InProcessEngine started = new InProcessEngine();
+        return start("");
+    }
+
+    /** An engine started at once with {@code settings} (HOCON inside {@code switchboard { }}) added. */
+    public static InProcessEngine start(String settings) {
+        InProcessEngine started = new InProcessEngine(settings);
         started.beforeAll(null);
         return started;
     }
 
     /** An engine that starts before the first test of the class registering it and stops after the last. */
     public static InProcessEngine perClass() {
-        return new InProcessEngine();
+        return new InProcessEngine("");
     }
 
     @Override
     public void beforeAll(ExtensionContext context) {
         engine = Engine.start(ConfigLoader.parse("switchboard { listen = [\"udp:127.0.0.1:0\"], "
-                + "rpc.listen = \"127.0.0.1:0\", shutdown-timeout = 1s }"));
+                + "rpc.listen = \"127.0.0.1:0\", shutdown-timeout = 1s, " + settings + " }"));
     }
 
     @Override
