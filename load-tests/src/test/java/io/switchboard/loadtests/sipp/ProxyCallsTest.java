@@ -23,6 +23,21 @@ class ProxyCallsTest extends SippCalls {
         assertEquals(count, engine.counters().receivedRequests(), "requests the engine received");
     }
 
+    /**
+     * The line of {@code stats.get_statistics statistic} once it reads {@code statistic = expected},
+     * or after 10 s: the lane counts a reply it generated after sending it, and SIPp may have the
+     * reply and exit before that (a request counts as received before it is answered).
+     */
+    private String awaitStatistic(String statistic, long expected) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        String line = Rpc.result(engine, "stats.get_statistics", statistic).get(0).asText();
+        while (!line.equals(statistic + " = " + expected) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            line = Rpc.result(engine, "stats.get_statistics", statistic).get(0).asText();
+        }
+        return line;
+    }
+
     @Test
     void thousandCallsAtHundredPerSecondAllSucceed() throws Exception {
         int proxy = startEngine("");
@@ -96,8 +111,7 @@ class ProxyCallsTest extends SippCalls {
         assertEquals(0, uas.await(30), uas::output);
         awaitReceivedRequests(sent);
         assertEquals(allowed, engine.counters().forwardedRequests(), "the first five reached the callee");
-        assertEquals("sl:403_replies = " + (sent - allowed),
-                Rpc.result(engine, "stats.get_statistics", "sl:403_replies").get(0).asText());
+        assertEquals("sl:403_replies = " + (sent - allowed), awaitStatistic("sl:403_replies", sent - allowed));
         assertEquals(1, Rpc.result(engine, "htable.get", "ipban", "127.0.0.1").get("item").get("value").asInt());
     }
 

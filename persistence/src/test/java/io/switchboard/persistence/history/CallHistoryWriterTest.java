@@ -56,7 +56,8 @@ class CallHistoryWriterTest {
                 writer.record(call(n));
             }
             long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (writer.written() < 1000 && System.nanoTime() < until) {
+            // the writer's thread adds a batch's records to written() and then counts the batch
+            while ((writer.written() < 1000 || writer.batches() < 10) && System.nanoTime() < until) {
                 Thread.sleep(20);
             }
             assertEquals(1000, writer.written());
