@@ -128,18 +128,51 @@ class DialogEntityRecoveryTest {
         assertEquals(DialogState.DELETED, h.entity.restart().state().state());
     }
 
+    /**
+     * An answered call that ended passivates after {@link DialogEntity#ENDED_LINGER}, not after the
+     * whole end-timeout; its events stay in the journal for the end-timeout, answer for it if a
+     * late message brings it back, and are deleted then by {@link EndedDialogs}.
+     */
     @Test
-    void endTimeoutDeletesTheEventsAndPassivates() {
+    void anEndedDialogPassivatesAfterTheLingerAndItsEventsGoAtEndTimeout() {
         EntityHarness h = harness(DialogSettings.defaults());
         h.confirm();
         h.request(Side.CALLER, "BYE", SampleCall.INVITE_CSEQ + 1);
         assertEquals(4, h.journal().size());
-        h.advance(Duration.ofSeconds(299));
-        assertEquals(DialogState.DELETED, h.get().state());
-        assertEquals(4, h.journal().size());
+        h.advance(DialogEntity.ENDED_LINGER.minusSeconds(1));
+        h.shard.expectNoMessage(Duration.ofMillis(200));
         h.advance(Duration.ofSeconds(1));
         h.expectPassivation();
+        assertEquals(4, h.journal().size(), "the journal answers for the ended dialog until end-timeout");
+
+        Dialog recovered = h.entity.restart().state();
+        assertEquals(DialogState.DELETED, recovered.state(), "a late message finds it ended");
+        assertEquals(EndCause.CALLER_BYE, recovered.ending().cause());
+        h.advance(DialogEntity.ENDED_LINGER);
+        h.expectPassivation();
+
+        h.advance(Duration.ofSeconds(300).minus(DialogEntity.ENDED_LINGER.multipliedBy(2)).minusSeconds(1));
+        assertEquals(4, h.journal().size());
+        h.advance(Duration.ofSeconds(1));
+        long until = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (!h.journal().isEmpty() && System.nanoTime() < until) {
+            Thread.onSpinWait();
+        }
+        assertEquals(List.of(), h.journal(), "deleted at end-timeout, with the entity long gone");
+    }
+
+    /** A call that failed before anything was journaled stays in memory for end-timeout: nothing else answers for it. */
+    @Test
+    void aFailedCallWithNothingInTheJournalStaysForTheEndTimeout() {
+        EntityHarness h = harness(DialogSettings.defaults());
+        h.track();
+        h.run(new DialogCommand.Failure(486));
         assertEquals(List.of(), h.journal());
+        h.advance(Duration.ofSeconds(299));
+        h.shard.expectNoMessage(Duration.ofMillis(200));
+        assertEquals(DialogState.DELETED, h.get().state());
+        h.advance(Duration.ofSeconds(1));
+        h.expectPassivation();
     }
 
     @Test
