@@ -28,8 +28,9 @@ import java.util.concurrent.TimeUnit;
  *     [--dialogs 0] [--dialog-rate 2000] [--uac 127.0.0.1:0] [--uas 127.0.0.1:0[,HOST:PORT...]] [--t1 500ms]
  *     [--settle 2s] [--warmup 20s]
  * </pre>
- * First a warm-up that is not counted: {@code --warmup} long, half of it at a tenth of the start
- * rate and half at the start rate, so that both JITs, the harness's and the target's, have
+ * First a warm-up that is not counted: {@code --warmup} long, climbing in four equal parts through
+ * 10%, 40%, 70% and 100% of the start rate (a cold target hit at once with the full rate falls
+ * behind and sheds), so that both JITs, the harness's and the target's, have
  * compiled the call path before a step is measured (a cold harness adds its own compilation to
  * the target's tail: 70 ms of p99 at 1,000 calls/s against a UAS directly, 0.4 ms once warm).
  * {@code --uas} takes several addresses, a UAS on each in this JVM, for a target that spreads calls
@@ -121,7 +122,7 @@ public final class CapacityHarness {
             for (Uas callee : callees) {
                 Uas.Counts counts = callee.counts();
                 out.println("UAS " + CallMessages.hostPort(callee.localAddress()) + ": " + counts.answered()
-                        + " answered, " + counts.ended() + " ended by BYE");
+                        + " answered, " + counts.ended() + " BYEs answered");
             }
             long dialogs = options.number("dialogs", 0);
             HeldDialogs held = dialogs > 0
@@ -130,14 +131,14 @@ public final class CapacityHarness {
         }
     }
 
-    /** Places calls for {@code millis}, half at a tenth of the start rate, half at it; prints and forgets them. */
+    /** Places calls for {@code millis}, climbing to the start rate in four parts; prints and forgets them. */
     private void warmUp(Ramp ramp, long millis) throws Exception {
         if (millis == 0) {
             return;
         }
-        double[] rates = {Math.max(1, ramp.startRate() / 10), ramp.startRate()};
-        for (double rate : rates) {
-            long calls = Math.max(1, Math.round(rate * millis / 2000.0));
+        for (double share : new double[] {0.1, 0.4, 0.7, 1.0}) {
+            double rate = Math.max(1, share * ramp.startRate());
+            long calls = Math.max(1, Math.round(rate * millis / 4000.0));
             LoadReport report = uac.run(new Load(rate, calls, 0, 0, ramp.t1Millis()))
                     .get(millis + 3 * 64 * ramp.t1Millis() + 30_000, TimeUnit.MILLISECONDS);
             out.printf(Locale.ROOT, "warm-up, not counted: %d calls at %.0f/s, %d failed, INVITE->200 p50/p99/p99.9 %s%n",
