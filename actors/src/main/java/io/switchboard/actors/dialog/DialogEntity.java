@@ -138,9 +138,8 @@ public final class DialogEntity extends EventSourcedBehavior<DialogCommand, Dial
 
     /**
      * One entity's handling of one command; the table of them, {@link #HANDLERS}, is built once for
-     * all entities. Pekko's command handler builder would build its cases (about 2.7 KB) for each
-     * entity, and an ended dialog stays in memory for {@code end-timeout}: 300,000 of them at
-     * 1,000 calls/s.
+     * all entities. Pekko's command handler builder would build its 21 cases for each entity, about
+     * 2.7 KB of every held dialog's 8 KB.
      */
     @FunctionalInterface
     private interface Handler<T extends DialogCommand> {
