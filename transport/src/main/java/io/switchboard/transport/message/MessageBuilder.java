@@ -5,7 +5,9 @@ import io.switchboard.transport.parse.SipParseException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The copy-and-build step that changes a message: add, remove or replace header fields, change
@@ -22,8 +24,13 @@ public final class MessageBuilder {
     private int statusCode;
     private final List<HeaderField> fields;
     private Body body;
+    /** The message this builder copies, whose parsed headers the copy keeps where unchanged; null for a new one. */
+    private final SipMessage origin;
+    /** The headers added, set or removed since the copy. */
+    private final Set<HeaderName> changed = new HashSet<>(4);
 
     MessageBuilder(SipRequest request) {
+        this.origin = request;
         this.method = request.method();
         this.startLine = request.startLine;
         this.fields = new ArrayList<>(Arrays.asList(request.fields));
@@ -31,6 +38,7 @@ public final class MessageBuilder {
     }
 
     MessageBuilder(SipResponse response) {
+        this.origin = response;
         this.method = null;
         this.statusCode = response.statusCode();
         this.startLine = response.startLine;
@@ -39,6 +47,7 @@ public final class MessageBuilder {
     }
 
     private MessageBuilder(SipMethod method, StartLine startLine, int statusCode) {
+        this.origin = null;
         this.method = method;
         this.startLine = startLine;
         this.statusCode = statusCode;
@@ -124,6 +133,7 @@ public final class MessageBuilder {
 
     /** Adds a field above every field of the same name (or at the top when there is none). */
     public MessageBuilder addFirst(HeaderName name, String value) {
+        changed.add(name);
         int index = indexOf(name);
         fields.add(index < 0 ? 0 : index, HeaderField.of(name, value));
         return this;
@@ -131,6 +141,7 @@ public final class MessageBuilder {
 
     /** Adds a field below every field of the same name (or at the end when there is none). */
     public MessageBuilder add(HeaderName name, String value) {
+        changed.add(name);
         int last = -1;
         for (int i = 0; i < fields.size(); i++) {
             if (fields.get(i).name().equals(name)) {
@@ -143,6 +154,7 @@ public final class MessageBuilder {
 
     /** Replaces every field named {@code name} with one field holding {@code value}. */
     public MessageBuilder set(HeaderName name, String value) {
+        changed.add(name);
         int index = indexOf(name);
         remove(name);
         fields.add(index < 0 ? fields.size() : index, HeaderField.of(name, value));
@@ -151,6 +163,7 @@ public final class MessageBuilder {
 
     /** Removes every field named {@code name}. */
     public MessageBuilder remove(HeaderName name) {
+        changed.add(name);
         fields.removeIf(field -> field.name().equals(name));
         return this;
     }
@@ -160,6 +173,7 @@ public final class MessageBuilder {
      * holds one value, else that value from the field, leaving the others in place.
      */
     public MessageBuilder removeFirstValue(HeaderName name) throws SipParseException {
+        changed.add(name);
         int index = indexOf(name);
         if (index >= 0) {
             List<String> values = ListValue.elements(fields.get(index).value(), name.name());
@@ -195,9 +209,13 @@ public final class MessageBuilder {
 
     public SipMessage build() {
         HeaderField[] array = fields.toArray(new HeaderField[0]);
-        return method != null
+        SipMessage built = method != null
                 ? new SipRequest(method, startLine, array, body)
                 : new SipResponse(statusCode, startLine, array, body);
+        if (origin != null) {
+            built.inheritParsed(origin, changed::contains);
+        }
+        return built;
     }
 
     /** {@link #build()} for a builder known to hold a request. */

@@ -11,6 +11,7 @@ import io.switchboard.transport.header.Via;
 import io.switchboard.transport.parse.SipParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * A SIP message (RFC 3261 §7): start line, header fields in order, body. Immutable, and parsed
@@ -38,6 +39,39 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
         this.startLine = startLine;
         this.fields = fields;
         this.body = body;
+    }
+
+    /**
+     * Takes what {@code origin} has already parsed of the headers {@code changed} says were left
+     * as they were: a copy a {@link MessageBuilder} made with its Via or Max-Forwards changed does
+     * not parse its From, To, Call-ID, CSeq, Contact, Route and Record-Route again. Every value
+     * taken is immutable.
+     */
+    final void inheritParsed(SipMessage origin, Predicate<HeaderName> changed) {
+        if (!changed.test(HeaderName.VIA)) {
+            vias = origin.vias;
+        }
+        if (!changed.test(HeaderName.FROM)) {
+            from = origin.from;
+        }
+        if (!changed.test(HeaderName.TO)) {
+            to = origin.to;
+        }
+        if (!changed.test(HeaderName.CSEQ)) {
+            cseq = origin.cseq;
+        }
+        if (!changed.test(HeaderName.CALL_ID)) {
+            callId = origin.callId;
+        }
+        if (!changed.test(HeaderName.CONTACT)) {
+            contacts = origin.contacts;
+        }
+        if (!changed.test(HeaderName.ROUTE)) {
+            routes = origin.routes;
+        }
+        if (!changed.test(HeaderName.RECORD_ROUTE)) {
+            recordRoutes = origin.recordRoutes;
+        }
     }
 
     public abstract boolean isRequest();

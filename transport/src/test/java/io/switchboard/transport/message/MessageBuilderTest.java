@@ -1,6 +1,7 @@
 package io.switchboard.transport.message;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -30,6 +31,30 @@ class MessageBuilderTest {
                 .build().toString();
         assertEquals(REQUEST.replace("INVITE sip:bob@b.example SIP/2.0\r\n",
                 "INVITE sip:bob@b.example SIP/2.0\r\nVia: SIP/2.0/UDP proxy.example;branch=z9hG4bKp\r\n"), out);
+    }
+
+    /**
+     * A copy keeps what its original had already parsed of the headers it leaves alone, and
+     * parses again those it changes: a proxy relaying a request changes Via and Max-Forwards and
+     * should not parse From, To, Call-ID and CSeq twice.
+     */
+    @Test
+    void aCopyKeepsTheParsedHeadersItLeavesAloneAndReadsTheChangedOnesAnew() throws Exception {
+        SipRequest original = request();
+        original.validate();
+        SipRequest copy = original.toBuilder()
+                .removeFirstValue(HeaderName.VIA)
+                .set(HeaderName.TO, "<sip:carol@b.example>;tag=7")
+                .removeFirstValue(HeaderName.ROUTE)
+                .buildRequest();
+        assertSame(original.from(), copy.from());
+        assertSame(original.cseq(), copy.cseq());
+        assertEquals("c1", copy.callId());
+        assertEquals("7", copy.to().tag(), "To was set: read from the copy's own field");
+        assertEquals(1, copy.vias().size(), "the first Via was removed");
+        assertEquals("c.example", copy.topVia().host());
+        assertEquals(1, copy.routes().size(), "the first Route was removed");
+        assertEquals("<sip:bob@b.example>", original.to().toString(), "the original is untouched");
     }
 
     @Test
