@@ -287,6 +287,22 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
         return length;
     }
 
+    /**
+     * The same message holding only its bytes and where its headers are, for one that is kept
+     * after it has done its work: a settled transaction keeps its request and final response for
+     * up to 64 × T1 (RFC 3261 §17.2.1 Timer L, §17.2.2 Timer J) to answer retransmissions, and
+     * the headers parsed on the way through (Vias, addresses, URIs, every value as a string) would
+     * stay with them, several kilobytes a call. Parsed again if asked; this message itself when
+     * it cannot be framed again.
+     */
+    public final SipMessage compacted() {
+        try {
+            return SipFramer.DEFAULT.frame(encode());
+        } catch (SipParseException e) {
+            return this;
+        }
+    }
+
     /** The message on the wire: unchanged parts byte for byte as received. */
     public final byte[] encode() {
         byte[] out = new byte[encodedLength()];

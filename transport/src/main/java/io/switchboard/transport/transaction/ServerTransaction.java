@@ -35,7 +35,7 @@ public abstract sealed class ServerTransaction extends Transaction
         return hop;
     }
 
-    /** The last response sent, provisional or final, or null before the first. */
+    /** The last response sent, provisional or final (a final one as a copy of its bytes only), or null before the first. */
     public final SipResponse lastResponse() {
         return lastResponse;
     }
@@ -126,7 +126,7 @@ public abstract sealed class ServerTransaction extends Transaction
 
     /** Lock held. */
     final void remember(SipResponse response) {
-        lastResponse = response;
+        lastResponse = response.isFinal() ? (SipResponse) response.compacted() : response;
     }
 
     /**

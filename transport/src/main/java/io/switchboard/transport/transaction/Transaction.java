@@ -25,7 +25,8 @@ public abstract sealed class Transaction permits ServerTransaction, ClientTransa
     private static final Logger LOG = LoggerFactory.getLogger(Transaction.class);
 
     final TransactionLayer layer;
-    final SipRequest request;
+    /** The request; once the transaction has settled, a copy that holds its bytes only ({@link SipMessage#compacted()}). */
+    volatile SipRequest request;
     final Hop hop;
     final Executor executor;
     private final ReentrantLock lock = new ReentrantLock();
@@ -43,7 +44,10 @@ public abstract sealed class Transaction permits ServerTransaction, ClientTransa
         this.executor = executor;
     }
 
-    /** The request that created the transaction (RFC 3261 §17). */
+    /**
+     * The request that created the transaction (RFC 3261 §17); once the transaction has settled
+     * (a final response, a timeout), a copy of the same bytes that has dropped what was parsed.
+     */
     public final SipRequest request() {
         return request;
     }
@@ -121,6 +125,7 @@ public abstract sealed class Transaction permits ServerTransaction, ClientTransa
         if (!next.isPending() && !settled) {
             settled = true;
             layer.statistics().transactionSettled();
+            request = (SipRequest) request.compacted();
         }
     }
 
