@@ -10,7 +10,6 @@ import io.switchboard.actors.dialog.DialogEvent.ProvisionalReceived;
 import io.switchboard.actors.dialog.DialogEvent.Terminated;
 import io.switchboard.actors.dialog.DialogEvent.TimeoutChanged;
 import io.switchboard.persistence.CborSerializable;
-import io.switchboard.persistence.EventDeletion;
 import io.switchboard.transport.message.SipMethod;
 import io.switchboard.transport.message.SipStatus;
 import java.time.Duration;
@@ -93,18 +92,14 @@ public final class DialogEntity extends EventSourcedBehavior<DialogCommand, Dial
     private final DialogSettings settings;
     private final ActorContext<DialogCommand> context;
     private final TimerScheduler<DialogCommand> timers;
-    private final ActorRef<ClusterSharding.ShardCommand> shard;
-    private final EventDeletion<DialogCommand> cleanup;
+    private final DialogPassivation passivation;
     private final KeepAlives keepAlives;
     private Dialog current = Dialog.EMPTY;
     /** What the journal holds: Pekko's state, {@code current} without what is in memory only. */
     private Dialog journaled = Dialog.EMPTY;
-    /** When an ended dialog passivates; 0 while it has not ended. */
-    private long lingerUntil;
     private PendingEnd pendingEnd;
     /** The setup is in the journal: a handoff during setup wrote it before the last incarnation stopped. */
     private boolean setupWritten;
-    private long untrackedUntil;
 
     private DialogEntity(String callId, DialogEnvironment env, ActorRef<ClusterSharding.ShardCommand> shard,
             ActorContext<DialogCommand> context, TimerScheduler<DialogCommand> timers) {
@@ -114,8 +109,7 @@ public final class DialogEntity extends EventSourcedBehavior<DialogCommand, Dial
         this.settings = env.settings();
         this.context = context;
         this.timers = timers;
-        this.shard = shard;
-        this.cleanup = new EventDeletion<>(context, EventsDeleted::new);
+        this.passivation = new DialogPassivation(context, shard, EventsDeleted::new);
         this.keepAlives = new KeepAlives(settings);
     }
 
@@ -455,7 +449,7 @@ public final class DialogEntity extends EventSourcedBehavior<DialogCommand, Dial
 
     private Effect<DialogEvent, Dialog> onDeadline(DeadlinePassed tick) {
         long now = now();
-        if (cleanup.running()) {
+        if (passivation.cleaning()) {
             return Effect().none();
         }
         if (pendingEnd != null) {
@@ -470,19 +464,16 @@ public final class DialogEntity extends EventSourcedBehavior<DialogCommand, Dial
         if (current.tracked() && keepAlives.take(current, now)) {
             sendKeepAlives();
         }
-        long deadline = current.tracked() ? current.deadline() : untrackedUntil;
+        long deadline = passivation.deadline(current);
         if (now < deadline) {
-            if (lingerUntil > 0 && now >= lingerUntil) {
-                if (journaled.tracked() && journaled.state() == DialogState.DELETED) {
-                    return handOver(deadline - now);
-                }
-                lingerUntil = 0; // an end only in memory: the entity is all there is of it until end-timeout
+            if (!passivation.lingerOver(journaled, persistenceId().id(), lastSequenceNumber(context), now,
+                    deadline - now)) {
+                arm();
             }
-            arm();
             return Effect().none();
         }
         if (!current.tracked()) {
-            passivate();
+            passivation.passivate();
             return Effect().none();
         }
         return switch (current.state()) {
@@ -526,25 +517,8 @@ public final class DialogEntity extends EventSourcedBehavior<DialogCommand, Dial
                 + " answered " + answered.code());
     }
 
-    /**
-     * Leaves the deletion of this ended dialog's events, due in {@code delayMillis}, to
-     * {@link EndedDialogs} and passivates: the journal answers for it from now on.
-     */
-    private Effect<DialogEvent, Dialog> handOver(long delayMillis) {
-        EndedDialogs.get(context.getSystem()).deleteAfter(persistenceId().id(), lastSequenceNumber(context),
-                Duration.ofMillis(delayMillis));
-        lingerUntil = 0;
-        passivate();
-        return Effect().none();
-    }
-
     private Effect<DialogEvent, Dialog> cleanUp() {
-        long last = lastSequenceNumber(context);
-        if (last > 0) {
-            cleanup.delete(persistenceId().id(), last);
-        } else {
-            passivate();
-        }
+        passivation.cleanUp(persistenceId().id(), lastSequenceNumber(context));
         return Effect().none();
     }
 
@@ -553,7 +527,7 @@ public final class DialogEntity extends EventSourcedBehavior<DialogCommand, Dial
             context.getLog().warn("dialog {}: its ended events could not be deleted from the journal", callId);
         }
         if (current.state() == DialogState.DELETED && current.deadline() <= now()) {
-            passivate();
+            passivation.passivate();
         } else {
             arm();
         }
@@ -614,10 +588,10 @@ public final class DialogEntity extends EventSourcedBehavior<DialogCommand, Dial
         if (next.state() == DialogState.DELETED) {
             pendingEnd = null;
             if (before.state() != DialogState.DELETED) {
-                lingerUntil = now() + ENDED_LINGER.toMillis();
+                passivation.ended(now());
             }
         } else {
-            lingerUntil = 0;
+            passivation.live();
         }
         arm();
     }
@@ -625,13 +599,9 @@ public final class DialogEntity extends EventSourcedBehavior<DialogCommand, Dial
     private void onRecovered(Dialog recovered) {
         current = recovered;
         journaled = recovered;
-        lingerUntil = recovered.tracked() && recovered.state() == DialogState.DELETED
-                ? now() + ENDED_LINGER.toMillis() : 0;
+        passivation.recovered(recovered, now());
         setupWritten = recovered.tracked() && recovered.state().isSetup();
         env.held(recovered);
-        if (!recovered.tracked()) {
-            untrackedUntil = now() + UNTRACKED_LINGER.toMillis();
-        }
         arm();
     }
 
@@ -643,10 +613,7 @@ public final class DialogEntity extends EventSourcedBehavior<DialogCommand, Dial
     private void arm() {
         long now = now();
         long deadline = pendingEnd != null ? pendingEnd.deadline()
-                : current.tracked() ? current.deadline() : untrackedUntil;
-        if (pendingEnd == null && lingerUntil > 0) {
-            deadline = Math.min(deadline, lingerUntil);
-        }
+                : passivation.wakeUp(passivation.deadline(current));
         long keepAlive = pendingEnd == null && current.tracked() ? keepAlives.due(current, now) : 0;
         if (keepAlive > 0) {
             deadline = Math.min(deadline, keepAlive);
@@ -658,10 +625,6 @@ public final class DialogEntity extends EventSourcedBehavior<DialogCommand, Dial
         } else {
             timers.startSingleTimer(DeadlinePassed.INSTANCE, DeadlinePassed.INSTANCE, Duration.ofMillis(delay));
         }
-    }
-
-    private void passivate() {
-        shard.tell(new ClusterSharding.Passivate<>(context.getSelf()));
     }
 
     private long now() {
