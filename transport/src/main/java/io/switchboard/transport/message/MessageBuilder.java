@@ -5,9 +5,7 @@ import io.switchboard.transport.parse.SipParseException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The copy-and-build step that changes a message: add, remove or replace header fields, change
@@ -27,7 +25,7 @@ public final class MessageBuilder {
     /** The message this builder copies, whose parsed headers the copy keeps where unchanged; null for a new one. */
     private final SipMessage origin;
     /** The headers added, set or removed since the copy. */
-    private final Set<HeaderName> changed = new HashSet<>(4);
+    private final List<HeaderName> changed = new ArrayList<>(4);
 
     MessageBuilder(SipRequest request) {
         this.origin = request;
