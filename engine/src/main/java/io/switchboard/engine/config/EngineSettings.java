@@ -71,7 +71,8 @@ public record EngineSettings(
         var t2 = read("switchboard.tm.t2", () -> c.getDuration("tm.t2"));
         var t4 = read("switchboard.tm.t4", () -> c.getDuration("tm.t4"));
         var tryingDelay = read("switchboard.tm.trying-delay", () -> c.getDuration("tm.trying-delay"));
-        return read("switchboard.tm", () -> new TimerSettings(t1, t2, t4, tryingDelay));
+        var wtTimer = read("switchboard.tm.wt-timer", () -> c.getDuration("tm.wt-timer"));
+        return read("switchboard.tm", () -> new TimerSettings(t1, t2, t4, tryingDelay, wtTimer));
     }
 
     private static <T> T read(String key, Supplier<T> value) {

@@ -24,6 +24,8 @@ class EngineSettingsTest {
         assertEquals(Duration.ofSeconds(4), s.timers().t2());
         assertEquals(Duration.ofSeconds(5), s.timers().t4());
         assertEquals(Duration.ofMillis(200), s.timers().tryingDelay());
+        assertEquals(Duration.ofSeconds(5), s.timers().wtTimer(), "Kamailio's wt_timer default");
+        assertEquals(Duration.ofSeconds(5), s.timers().timerJ(false));
         assertEquals(70, s.maxForwardsLimit());
         assertEquals(65535, s.limits().maxMessageSize());
         assertEquals(Duration.ofSeconds(40), s.shutdownTimeout());
@@ -34,12 +36,13 @@ class EngineSettingsTest {
     @Test
     void readsGivenValues() {
         EngineSettings s = settings("switchboard { listen = [\"tcp:[::1]:5070\"], aliases = [\"proxy.example.com\"],"
-                + " tm { t1 = 100ms, t2 = 1s }, maxfwd.max-limit = 256, ingress.lanes = 3,"
+                + " tm { t1 = 100ms, t2 = 1s, wt-timer = 32s }, maxfwd.max-limit = 256, ingress.lanes = 3,"
                 + " udp-receive-buffer = 512KiB }");
         assertEquals(List.of(new ListenAddress(Transport.TCP, "::1", 5070)), s.listen());
         assertEquals(List.of("proxy.example.com"), s.aliases());
         assertEquals(Duration.ofMillis(100), s.timers().t1());
         assertEquals(Duration.ofSeconds(1), s.timers().t2());
+        assertEquals(Duration.ofSeconds(32), s.timers().timerL());
         assertEquals(256, s.maxForwardsLimit());
         assertEquals(3, s.lanes());
         assertEquals(512 << 10, s.udpReceiveBuffer());
@@ -49,6 +52,12 @@ class EngineSettingsTest {
     void udpReceiveBufferOutOfRangeIsNamed() {
         assertNames("switchboard.udp-receive-buffer", "switchboard.udp-receive-buffer = 1GiB");
         assertNames("switchboard.udp-receive-buffer", "switchboard.udp-receive-buffer = lots");
+    }
+
+    @Test
+    void wtTimerThatIsNotPositiveIsNamed() {
+        assertTrue(assertNames("switchboard.tm", "switchboard.tm.wt-timer = 0s").getMessage().contains("wt-timer"));
+        assertNames("switchboard.tm.wt-timer", "switchboard.tm.wt-timer = soon");
     }
 
     @Test

@@ -46,8 +46,8 @@ import org.junit.jupiter.api.Test;
 class ClientTransactionSenderTest {
 
     private static final String CALL_ID = "sender-1@127.0.0.1";
-    private static final TimerSettings FAST = new TimerSettings(Duration.ofMillis(10), Duration.ofMillis(40),
-            Duration.ofMillis(50), Duration.ofMillis(200));
+    private static final TimerSettings FAST = TimerSettings.of(Duration.ofMillis(10), Duration.ofMillis(40),
+            Duration.ofMillis(50));
 
     private DatagramSocket proxy;
     private DatagramSocket caller;

@@ -6,10 +6,14 @@ import java.util.Objects;
 /**
  * The timer values of the transaction layer: T1, T2 and T4 of RFC 3261 §17.1.1.1 and Table 4 of
  * Appendix A, the timers A–K derived from them, timer L of RFC 6026 §8.7, and the delay after
- * which an INVITE server transaction answers {@code 100 Trying} itself (§17.2.1).
+ * which an INVITE server transaction answers {@code 100 Trying} itself (§17.2.1), and how long a
+ * finished transaction stays to absorb retransmissions (Kamailio tm's {@code wt_timer}).
  *
- * <p>Derived values follow Table 4: B, F, H, J and L are 64*T1; A, E and G start at T1, A doubles
- * without bound, E and G double up to T2; D is 32 s on an unreliable transport; I and K are T4.
+ * <p>Derived values follow Table 4: B, F and H are 64*T1; A, E and G start at T1, A doubles
+ * without bound, E and G double up to T2; I and K are T4. D, J and L are the wait for late
+ * retransmissions after a transaction has its final answer: Table 4 makes D 32 s and J and L
+ * 64*T1 (32 s with the default T1). Kamailio's tm module keeps every finished transaction for one
+ * {@code wt_timer} instead, 5 s by default; here too one value, {@code wtTimer}, serves D, J and L.
  * Over a reliable transport nothing is retransmitted and D, I, J and K are zero.
  *
  * @param t1 the round-trip time estimate, 500 ms by default
@@ -17,25 +21,24 @@ import java.util.Objects;
  * @param t4 the longest time a message stays in the network, 5 s
  * @param tryingDelay how long an INVITE server transaction waits for a response of the TU before
  *     it sends {@code 100 Trying} itself, 200 ms; zero sends it at once
+ * @param wtTimer how long a transaction with its final answer waits for late retransmissions:
+ *     timers D, J and L; RFC 3261's 32 s in {@link #DEFAULT}
  */
-public record TimerSettings(Duration t1, Duration t2, Duration t4, Duration tryingDelay) {
+public record TimerSettings(Duration t1, Duration t2, Duration t4, Duration tryingDelay, Duration wtTimer) {
 
     public static final Duration DEFAULT_T1 = Duration.ofMillis(500);
     public static final Duration DEFAULT_T2 = Duration.ofSeconds(4);
     public static final Duration DEFAULT_T4 = Duration.ofSeconds(5);
     public static final Duration DEFAULT_TRYING_DELAY = Duration.ofMillis(200);
 
-    /** Timer D on an unreliable transport (RFC 3261 §17.1.1.2: at least 32 s). */
-    public static final Duration UNRELIABLE_TIMER_D = Duration.ofSeconds(32);
-
     /** The values RFC 3261 recommends. */
-    public static final TimerSettings DEFAULT =
-            new TimerSettings(DEFAULT_T1, DEFAULT_T2, DEFAULT_T4, DEFAULT_TRYING_DELAY);
+    public static final TimerSettings DEFAULT = of(DEFAULT_T1, DEFAULT_T2, DEFAULT_T4);
 
     public TimerSettings {
         requirePositive(t1, "T1");
         requirePositive(t2, "T2");
         requirePositive(t4, "T4");
+        requirePositive(wtTimer, "wt-timer");
         Objects.requireNonNull(tryingDelay, "tryingDelay");
         if (t2.compareTo(t1) < 0) {
             throw new IllegalArgumentException("T2 (" + t2.toMillis() + " ms) must not be shorter than T1 ("
@@ -47,13 +50,18 @@ public record TimerSettings(Duration t1, Duration t2, Duration t4, Duration tryi
         }
     }
 
-    /** T1, T2 and T4 with the default 100 Trying delay. */
+    /** T1, T2 and T4 with the default 100 Trying delay and Table 4's wait of 64*T1. */
     public static TimerSettings of(Duration t1, Duration t2, Duration t4) {
-        return new TimerSettings(t1, t2, t4, DEFAULT_TRYING_DELAY);
+        Objects.requireNonNull(t1, "T1");
+        return new TimerSettings(t1, t2, t4, DEFAULT_TRYING_DELAY, t1.multipliedBy(64));
     }
 
     public TimerSettings withTryingDelay(Duration delay) {
-        return new TimerSettings(t1, t2, t4, delay);
+        return new TimerSettings(t1, t2, t4, delay, wtTimer);
+    }
+
+    public TimerSettings withWtTimer(Duration wait) {
+        return new TimerSettings(t1, t2, t4, tryingDelay, wait);
     }
 
     private static void requirePositive(Duration value, String name) {
@@ -78,9 +86,9 @@ public record TimerSettings(Duration t1, Duration t2, Duration t4, Duration tryi
         return sixtyFourT1();
     }
 
-    /** Timer D, wait time for response retransmissions (§17.1.1.2). */
+    /** Timer D, wait time for response retransmissions (§17.1.1.2): {@code wtTimer}. */
     public Duration timerD(boolean reliable) {
-        return reliable ? Duration.ZERO : UNRELIABLE_TIMER_D;
+        return reliable ? Duration.ZERO : wtTimer;
     }
 
     /** Timer E's first interval, non-INVITE request retransmission over UDP (§17.1.2.2). */
@@ -114,9 +122,9 @@ public record TimerSettings(Duration t1, Duration t2, Duration t4, Duration tryi
         return reliable ? Duration.ZERO : t4;
     }
 
-    /** Timer J, wait time for non-INVITE request retransmissions (§17.2.2). */
+    /** Timer J, wait time for non-INVITE request retransmissions (§17.2.2): {@code wtTimer}. */
     public Duration timerJ(boolean reliable) {
-        return reliable ? Duration.ZERO : sixtyFourT1();
+        return reliable ? Duration.ZERO : wtTimer;
     }
 
     /** Timer K, wait time for response retransmissions (§17.1.2.2). */
@@ -124,9 +132,9 @@ public record TimerSettings(Duration t1, Duration t2, Duration t4, Duration tryi
         return reliable ? Duration.ZERO : t4;
     }
 
-    /** Timer L of RFC 6026 §8.7, how long an accepted INVITE server transaction lives. */
+    /** Timer L of RFC 6026 §8.7, how long an accepted INVITE server transaction lives: {@code wtTimer}. */
     public Duration timerL() {
-        return sixtyFourT1();
+        return wtTimer;
     }
 
     private Duration sixtyFourT1() {

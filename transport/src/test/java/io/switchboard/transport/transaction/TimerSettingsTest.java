@@ -64,6 +64,20 @@ class TimerSettingsTest {
     }
 
     @Test
+    void wtTimerIsTheWaitOfTimersDJAndLAsKamailiosWtTimer() {
+        TimerSettings kamailio = TimerSettings.DEFAULT.withWtTimer(ms(5000));
+        assertEquals(ms(5000), kamailio.timerD(false));
+        assertEquals(ms(5000), kamailio.timerJ(false));
+        assertEquals(ms(5000), kamailio.timerL());
+        assertEquals(Duration.ZERO, kamailio.timerJ(true), "nothing to absorb over a reliable transport");
+        assertEquals(ms(32_000), kamailio.timerB(), "the timeouts keep 64*T1");
+        assertEquals(ms(32_000), kamailio.timerH());
+        IllegalArgumentException zero = assertThrows(IllegalArgumentException.class,
+                () -> TimerSettings.DEFAULT.withWtTimer(Duration.ZERO));
+        assertEquals("wt-timer must be positive, got 0 ms", zero.getMessage());
+    }
+
+    @Test
     void rejectsImpossibleValuesWithAClearMessage() {
         IllegalArgumentException zero = assertThrows(IllegalArgumentException.class,
                 () -> TimerSettings.of(Duration.ZERO, ms(4000), ms(5000)));
