@@ -66,7 +66,8 @@ class PackagedJarTest extends SippCalls {
         Sipp uas = peer(Sipp.uas("uas.xml", uasPort, CALLS), 60);
         Sipp uac = peer(Sipp.uac("uac.xml", Sipp.freePort(), sip, "127.0.0.1:" + uasPort, CALLS, CALLS, 3000), 60);
         JsonNode held = packaged.rpc().await(20, active -> active.get("ongoing").asInt() == CALLS, "dlg.stats_active");
-        assertEquals(CALLS, held.get("ongoing").asInt(), () -> held + "\n" + packaged.output());
+        assertEquals(CALLS, held.get("ongoing").asInt(),
+                () -> held + "\n" + packaged.output() + "\nUAC:\n" + uac.output() + "\nUAS:\n" + uas.output());
         assertEquals(0, uac.await(60), uac::output);
         assertEquals(0, uas.await(30), uas::output);
         assertEquals(CALLS, packaged.rpc().statistic("dialog:processed_dialogs"), packaged::output);
