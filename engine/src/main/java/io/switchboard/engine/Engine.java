@@ -56,6 +56,7 @@ import org.apache.pekko.actor.typed.Props;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.stream.BoundedSourceQueue;
 import org.apache.pekko.stream.QueueOfferResult;
+import org.apache.pekko.stream.javadsl.Flow;
 import org.apache.pekko.stream.javadsl.Sink;
 import org.apache.pekko.stream.javadsl.Source;
 import org.slf4j.Logger;
@@ -175,10 +176,10 @@ public final class Engine {
                     return true;
                 }, new RouteModules(htable, dlgs, dialogs), dispatcher);
         dispatcher.awaitSets();
-        ingress.source()
+        ingress.runWith(Flow.<InboundMessage>create()
                 .mapAsync(settings.lanes() * IN_FLIGHT_PER_LANE, in -> CompletableFuture.runAsync(
                         () -> core[0].onMessage(in), lanes.lane(in.message().header(HeaderName.CALL_ID))))
-                .runWith(Sink.ignore(), system);
+                .to(Sink.ignore()));
         CoreStatistics.register(management.statistics(), core[0].counters(), transactions.statistics(), transport,
                 ingress::shedCount);
         HtableCommands.register(management.commands(), htable);

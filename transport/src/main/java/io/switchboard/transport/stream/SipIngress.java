@@ -3,28 +3,34 @@ package io.switchboard.transport.stream;
 import io.switchboard.transport.net.InboundMessage;
 import io.switchboard.transport.net.InboundQueue;
 import io.switchboard.transport.net.SipTransport;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
-import org.apache.pekko.NotUsed;
 import org.apache.pekko.actor.ClassicActorSystemProvider;
 import org.apache.pekko.japi.Pair;
 import org.apache.pekko.stream.BoundedSourceQueue;
 import org.apache.pekko.stream.QueueOfferResult;
+import org.apache.pekko.stream.javadsl.Keep;
+import org.apache.pekko.stream.javadsl.Sink;
 import org.apache.pekko.stream.javadsl.Source;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The ingress stream: every message a {@link SipTransport} frames (RFC 3261 §18.1.2, §18.2.1)
- * comes out of {@link #source()}. Pass this object to {@link SipTransport#bind} as its
+ * goes into the sink given to {@link #runWith}. Pass this object to {@link SipTransport#bind} as its
  * {@link InboundQueue}. The buffer is bounded and {@link #offer} never blocks the Netty thread
  * that calls it: when downstream is slower and the buffer is full, the message is shed, counted,
  * and handed to the shedding callback — where the engine answers new INVITEs with 503 and
  * Retry-After (RFC 3261 §21.5.4) and lets the rest go.
  *
- * <p>The queue is materialized when the ingress is created, so messages are buffered from the
- * first datagram on; {@link #source()} can be materialized once.
+ * <p>The queue and the sink run as one fused graph, materialized when the ingress is created, so
+ * messages are buffered from the first datagram on and wait there until {@link #runWith} gives
+ * the sink. Fused, a message crosses one thread hand-over (Netty's thread to the graph's actor)
+ * on its way to the sink: a queue materialized on its own and subscribed to later would add a
+ * Reactive Streams boundary, another actor and another hand-over for every message.
  */
 public final class SipIngress implements InboundQueue {
 
@@ -34,15 +40,19 @@ public final class SipIngress implements InboundQueue {
     public static final int DEFAULT_BUFFER_SIZE = 8192;
 
     private final BoundedSourceQueue<InboundMessage> queue;
-    private final Source<InboundMessage, NotUsed> source;
+    /** The sink of {@link #runWith}, given once; its materialized value completes {@link #materialized}. */
+    private final CompletableFuture<Sink<InboundMessage, Object>> sink;
+    private final CompletionStage<Object> materialized;
     private final Consumer<InboundMessage> onShed;
     private final LongAdder shed = new LongAdder();
     private final AtomicBoolean callbackFailed = new AtomicBoolean();
 
-    private SipIngress(Pair<BoundedSourceQueue<InboundMessage>, Source<InboundMessage, NotUsed>> materialized,
+    private SipIngress(CompletableFuture<Sink<InboundMessage, Object>> sink,
+                       Pair<BoundedSourceQueue<InboundMessage>, CompletionStage<Object>> materialized,
                        Consumer<InboundMessage> onShed) {
+        this.sink = sink;
         this.queue = materialized.first();
-        this.source = materialized.second();
+        this.materialized = materialized.second();
         this.onShed = onShed;
     }
 
@@ -61,13 +71,27 @@ public final class SipIngress implements InboundQueue {
         if (bufferSize < 1) {
             throw new IllegalArgumentException("ingress buffer size must be positive: " + bufferSize);
         }
-        return new SipIngress(Source.<InboundMessage>queue(bufferSize).preMaterialize(system),
+        CompletableFuture<Sink<InboundMessage, Object>> sink = new CompletableFuture<>();
+        return new SipIngress(sink, Source.<InboundMessage>queue(bufferSize)
+                .toMat(Sink.completionStageSink(sink), Keep.both()).run(system),
                 onShed == null ? message -> { } : onShed);
     }
 
-    /** The received messages, in arrival order per listener; materialize it once. */
-    public Source<InboundMessage, NotUsed> source() {
-        return source;
+    /**
+     * Sends the received messages, in arrival order per listener, into {@code downstream}; the
+     * messages buffered until now go first. Once per ingress.
+     *
+     * @return the materialized value of {@code downstream}, once the first message reaches it; a
+     *     {@link org.apache.pekko.stream.NeverMaterializedException} when the ingress completes
+     *     before any message
+     * @throws IllegalStateException when the ingress already has its sink
+     */
+    @SuppressWarnings("unchecked")
+    public <M> CompletionStage<M> runWith(Sink<InboundMessage, M> downstream) {
+        if (!sink.complete((Sink<InboundMessage, Object>) (Sink<InboundMessage, ?>) downstream)) {
+            throw new IllegalStateException("the ingress already runs into a sink");
+        }
+        return (CompletionStage<M>) materialized;
     }
 
     /**
@@ -104,7 +128,7 @@ public final class SipIngress implements InboundQueue {
         return queue.size();
     }
 
-    /** Ends the source once the buffered messages are taken; later offers are shed. */
+    /** Ends the stream once the buffered messages are in the sink; later offers are shed. */
     public void complete() {
         queue.complete();
     }

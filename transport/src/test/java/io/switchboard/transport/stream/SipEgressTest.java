@@ -21,6 +21,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.stream.javadsl.Flow;
 import org.apache.pekko.stream.javadsl.Source;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -84,9 +85,9 @@ class SipEgressTest {
     @Test
     void repliesGoBackOnTheTcpConnectionOfTheRequest() throws Exception {
         SipMessage reply = SipSamples.message(SipSamples.OK);
-        ingress.source()
+        ingress.runWith(Flow.<InboundMessage>create()
                 .map(in -> OutboundMessage.replyTo(in, reply))
-                .runWith(SipEgress.sink(transport), testKit.system());
+                .to(SipEgress.sink(transport)));
         try (Socket peer = new Socket()) {
             peer.setSoTimeout((int) WAIT.toMillis());
             peer.connect(transport.localAddress(Transport.TCP), (int) WAIT.toMillis());
@@ -101,9 +102,9 @@ class SipEgressTest {
     @Test
     void repliesToUdpGoBackToASenderWhoseViaHasRport() throws Exception {
         SipMessage reply = SipSamples.message(SipSamples.OK);
-        ingress.source()
-                .map((InboundMessage in) -> OutboundMessage.replyTo(in, reply))
-                .runWith(SipEgress.sink(transport), testKit.system());
+        ingress.runWith(Flow.<InboundMessage>create()
+                .map(in -> OutboundMessage.replyTo(in, reply))
+                .to(SipEgress.sink(transport)));
         try (DatagramSocket peer = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
             peer.setSoTimeout((int) WAIT.toMillis());
             byte[] invite = bytes(INVITE.replace(";branch=", ";rport;branch=")); // RFC 3581: to the source port

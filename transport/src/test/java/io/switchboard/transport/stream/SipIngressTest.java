@@ -3,6 +3,8 @@ package io.switchboard.transport.stream;
 import static io.switchboard.transport.net.SipSamples.INVITE;
 import static io.switchboard.transport.net.SipSamples.bytes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.switchboard.transport.net.InboundMessage;
@@ -16,9 +18,13 @@ import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.stream.NeverMaterializedException;
+import org.apache.pekko.stream.javadsl.Flow;
+import org.apache.pekko.stream.javadsl.Keep;
 import org.apache.pekko.stream.javadsl.Sink;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -81,7 +87,7 @@ class SipIngressTest {
     void aDatagramComesOutOfTheSource() throws Exception {
         SipIngress ingress = SipIngress.create(testKit.system());
         bind(ingress);
-        var first = ingress.source().runWith(Sink.head(), testKit.system()).toCompletableFuture();
+        var first = ingress.runWith(Sink.<InboundMessage>head()).thenCompose(head -> head).toCompletableFuture();
         send(INVITE);
         InboundMessage in = first.get(WAIT.toSeconds(), TimeUnit.SECONDS);
         assertEquals("call-1@127.0.0.1", in.message().callId());
@@ -107,9 +113,18 @@ class SipIngressTest {
         assertEquals(ingress.shedCount(), transport.counters().ingressDrops());
         assertTrue(ingress.queued() <= 4);
 
-        var taken = ingress.source().take(100 - ingress.shedCount()).runWith(Sink.seq(), testKit.system())
+        var taken = ingress.runWith(Flow.<InboundMessage>create().take(100 - ingress.shedCount())
+                        .toMat(Sink.seq(), Keep.right())).thenCompose(seq -> seq)
                 .toCompletableFuture().get(WAIT.toSeconds(), TimeUnit.SECONDS);
         assertEquals("call-0", taken.get(0).message().callId());
+    }
+
+    @Test
+    void runsIntoOneSinkOnly() {
+        SipIngress ingress = SipIngress.create(testKit.system());
+        ingress.runWith(Sink.ignore());
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> ingress.runWith(Sink.ignore()));
+        assertEquals("the ingress already runs into a sink", e.getMessage());
     }
 
     @Test
@@ -136,7 +151,9 @@ class SipIngressTest {
         send(INVITE);
         SipSamples.await(() -> ingress.shedCount() == 1, WAIT, "the message to be shed");
         assertEquals(1, shedCalls.get());
-        assertTrue(ingress.source().runWith(Sink.seq(), testKit.system()).toCompletableFuture()
-                .get(WAIT.toSeconds(), TimeUnit.SECONDS).isEmpty());
+        var drained = ingress.runWith(Sink.<InboundMessage>seq()).toCompletableFuture();
+        ExecutionException e = assertThrows(ExecutionException.class,
+                () -> drained.get(WAIT.toSeconds(), TimeUnit.SECONDS));
+        assertInstanceOf(NeverMaterializedException.class, e.getCause(), "the sink saw a message");
     }
 }
