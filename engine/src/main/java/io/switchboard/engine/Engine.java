@@ -36,9 +36,9 @@ import io.switchboard.transport.message.HeaderName;
 import io.switchboard.transport.net.InboundMessage;
 import io.switchboard.transport.net.ListenAddress;
 import io.switchboard.transport.net.OutboundMessage;
+import io.switchboard.transport.net.SipEgress;
 import io.switchboard.transport.net.SipTransport;
 import io.switchboard.transport.net.TransportSettings;
-import io.switchboard.transport.stream.SipEgress;
 import io.switchboard.transport.stream.SipIngress;
 import io.switchboard.transport.transaction.TransactionLayer;
 import io.switchboard.transport.transaction.WheelTimerScheduler;
@@ -54,17 +54,14 @@ import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.Props;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
-import org.apache.pekko.stream.BoundedSourceQueue;
-import org.apache.pekko.stream.QueueOfferResult;
 import org.apache.pekko.stream.javadsl.Flow;
 import org.apache.pekko.stream.javadsl.Sink;
-import org.apache.pekko.stream.javadsl.Source;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A running Switchboard: the listeners, the bounded ingress stream, the lanes that run the proxy
- * core, the transaction layer and the egress stream, and the dialog module, on one Pekko actor
+ * core, the transaction layer and the egress, and the dialog module, on one Pekko actor
  * system that is a cluster node with the configured journal.
  */
 public final class Engine {
@@ -139,15 +136,14 @@ public final class Engine {
         DlgsTable dlgs = new DlgsTable(dlgsSettings, Clock.systemUTC());
         system.systemActorOf(DlgsSweeper.create(dlgs), "dlgs-sweeper", Props.empty());
         StatelessReplies sl = new StatelessReplies("Switchboard");
-        BoundedSourceQueue<OutboundMessage>[] outbox = new BoundedSourceQueue[1];
+        SipEgress[] egress = new SipEgress[1];
         ProxyCore[] core = new ProxyCore[1];
         SipIngress ingress = SipIngress.create(system, settings.ingressBufferSize(),
-                shed -> shedLoad(shed, sl, outbox[0], settings));
+                shed -> shedLoad(shed, sl, egress[0], settings));
         SipTransport transport = SipTransport.bind(settings.listen(), ingress,
                 TransportSettings.DEFAULT.withLimits(settings.limits()).withUdpReceiveBuffer(settings.udpReceiveBuffer()))
                 .toCompletableFuture().join();
-        outbox[0] = Source.<OutboundMessage>queue(settings.ingressBufferSize())
-                .to(SipEgress.sink(transport)).run(system);
+        egress[0] = new SipEgress(transport, settings.ingressBufferSize());
         WheelTimerScheduler timers = new WheelTimerScheduler();
         Lanes lanes = new Lanes(settings.lanes());
         TransactionLayer transactions = new TransactionLayer(settings.timers(), timers,
@@ -169,7 +165,7 @@ public final class Engine {
         }
         core[0] = new ProxyCore(new DlgsReplies(route, dlgs), transactions, local, sl,
                 new MaxForwards(settings.maxForwardsLimit()), lanes, message -> {
-                    if (outbox[0].offer(message) != QueueOfferResult.enqueued()) {
+                    if (!egress[0].offer(message)) {
                         log.debug("egress full, dropped a message to {}", message.destination());
                         return false;
                     }
@@ -210,10 +206,9 @@ public final class Engine {
     }
 
     /** DESIGN "The hot path", step 2: an INVITE that finds the ingress full gets 503 with Retry-After. */
-    private static void shedLoad(InboundMessage shed, StatelessReplies sl, BoundedSourceQueue<OutboundMessage> outbox,
-            EngineSettings settings) {
-        if (outbox != null && shed.message() instanceof SipRequest request && request.isInvite()) {
-            outbox.offer(OutboundMessage.replyTo(shed, sl.reply(request, SipStatus.SERVICE_UNAVAILABLE, null)
+    private static void shedLoad(InboundMessage shed, StatelessReplies sl, SipEgress egress, EngineSettings settings) {
+        if (egress != null && shed.message() instanceof SipRequest request && request.isInvite()) {
+            egress.offer(OutboundMessage.replyTo(shed, sl.reply(request, SipStatus.SERVICE_UNAVAILABLE, null)
                     .toBuilder().add(HeaderName.RETRY_AFTER, Long.toString(settings.retryAfter().toSeconds()))
                     .buildResponse()));
         }

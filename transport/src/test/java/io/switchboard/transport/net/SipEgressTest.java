@@ -1,28 +1,27 @@
-package io.switchboard.transport.stream;
+package io.switchboard.transport.net;
 
 import static io.switchboard.transport.net.SipSamples.INVITE;
 import static io.switchboard.transport.net.SipSamples.bytes;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.switchboard.transport.message.SipMessage;
-import io.switchboard.transport.net.InboundMessage;
-import io.switchboard.transport.net.ListenAddress;
-import io.switchboard.transport.net.OutboundMessage;
-import io.switchboard.transport.net.SipSamples;
-import io.switchboard.transport.net.SipTransport;
-import io.switchboard.transport.net.Transport;
+import io.switchboard.transport.stream.SipIngress;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
-import org.apache.pekko.stream.javadsl.Flow;
-import org.apache.pekko.stream.javadsl.Source;
+import org.apache.pekko.stream.javadsl.Sink;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,6 +36,7 @@ class SipEgressTest {
 
     private SipIngress ingress;
     private SipTransport transport;
+    private SipEgress egress;
 
     @AfterAll
     static void shutdownTestKit() {
@@ -48,6 +48,7 @@ class SipEgressTest {
         ingress = SipIngress.create(testKit.system());
         transport = SipTransport.bind(List.of(ListenAddress.parse("udp:127.0.0.1:0"),
                 ListenAddress.parse("tcp:127.0.0.1:0")), ingress).toCompletableFuture().get(30, TimeUnit.SECONDS);
+        egress = new SipEgress(transport, 16);
     }
 
     @AfterEach
@@ -61,9 +62,8 @@ class SipEgressTest {
         try (DatagramSocket peer = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
             peer.setSoTimeout((int) WAIT.toMillis());
             SipMessage message = SipSamples.message(SipSamples.inviteWithSdp("egress"));
-            Source.single(OutboundMessage.to(message, Transport.UDP, (InetSocketAddress) peer.getLocalSocketAddress()))
-                    .runWith(SipEgress.sink(transport), testKit.system())
-                    .toCompletableFuture().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            assertTrue(egress.offer(OutboundMessage.to(message, Transport.UDP,
+                    (InetSocketAddress) peer.getLocalSocketAddress())));
             DatagramPacket packet = new DatagramPacket(new byte[65_536], 65_536);
             peer.receive(packet);
             assertArrayEquals(message.encode(), Arrays.copyOf(packet.getData(), packet.getLength()));
@@ -72,22 +72,56 @@ class SipEgressTest {
     }
 
     @Test
-    void aFailedSendDoesNotFailTheStream() throws Exception {
+    void aFailedSendIsCountedAndFreesItsPlace() throws Exception {
         SipMessage message = SipSamples.message(INVITE);
         var unreachable = new OutboundMessage(message, Transport.UDP, new InetSocketAddress("127.0.0.1", 9),
                 new InetSocketAddress("127.0.0.1", 1));
-        Source.from(List.of(unreachable, unreachable))
-                .runWith(SipEgress.sink(transport), testKit.system())
-                .toCompletableFuture().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        assertTrue(egress.offer(unreachable));
+        assertTrue(egress.offer(unreachable));
         SipSamples.await(() -> transport.counters().sendFailures() == 2, WAIT, "two send failures");
+        SipSamples.await(() -> egress.waiting() == 0, WAIT, "no message waiting");
+    }
+
+    /**
+     * A peer whose accept queue is full takes no new connection (Linux drops the SYN): the message
+     * to it waits for its connection, and with a limit of one the next message is refused.
+     */
+    @Test
+    void refusesAMessageBeyondItsLimit() throws Exception {
+        SipEgress one = new SipEgress(transport, 1);
+        List<Socket> queued = new ArrayList<>();
+        try (ServerSocket stalled = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            for (int i = 0; i < 4; i++) {
+                Socket socket = new Socket();
+                queued.add(socket);
+                try {
+                    socket.connect(stalled.getLocalSocketAddress(), 200);
+                } catch (java.io.IOException full) {
+                    break;
+                }
+            }
+            SipMessage message = SipSamples.message(INVITE);
+            assertTrue(one.offer(OutboundMessage.to(message, Transport.TCP,
+                    (InetSocketAddress) stalled.getLocalSocketAddress())));
+            assertEquals(1, one.waiting());
+            assertFalse(one.offer(OutboundMessage.to(message, Transport.UDP, new InetSocketAddress("127.0.0.1", 9))));
+            assertEquals(0, transport.counters().sent());
+        } finally {
+            for (Socket socket : queued) {
+                socket.close();
+            }
+        }
+    }
+
+    @Test
+    void aLimitBelowOneIsRefused() {
+        assertThrows(IllegalArgumentException.class, () -> new SipEgress(transport, 0));
     }
 
     @Test
     void repliesGoBackOnTheTcpConnectionOfTheRequest() throws Exception {
         SipMessage reply = SipSamples.message(SipSamples.OK);
-        ingress.runWith(Flow.<InboundMessage>create()
-                .map(in -> OutboundMessage.replyTo(in, reply))
-                .to(SipEgress.sink(transport)));
+        ingress.runWith(Sink.foreach(in -> egress.offer(OutboundMessage.replyTo(in, reply))));
         try (Socket peer = new Socket()) {
             peer.setSoTimeout((int) WAIT.toMillis());
             peer.connect(transport.localAddress(Transport.TCP), (int) WAIT.toMillis());
@@ -102,9 +136,7 @@ class SipEgressTest {
     @Test
     void repliesToUdpGoBackToASenderWhoseViaHasRport() throws Exception {
         SipMessage reply = SipSamples.message(SipSamples.OK);
-        ingress.runWith(Flow.<InboundMessage>create()
-                .map(in -> OutboundMessage.replyTo(in, reply))
-                .to(SipEgress.sink(transport)));
+        ingress.runWith(Sink.foreach(in -> egress.offer(OutboundMessage.replyTo(in, reply))));
         try (DatagramSocket peer = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
             peer.setSoTimeout((int) WAIT.toMillis());
             byte[] invite = bytes(INVITE.replace(";branch=", ";rport;branch=")); // RFC 3581: to the source port
