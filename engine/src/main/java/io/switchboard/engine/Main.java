@@ -58,6 +58,7 @@ public final class Main {
     }
 
     private static void run(Path configFile) {
+        log.info("Switchboard starting: {}", JvmSummary.describe());
         Engine engine;
         try {
             Config config = configFile == null ? ConfigLoader.defaults() : ConfigLoader.load(configFile);

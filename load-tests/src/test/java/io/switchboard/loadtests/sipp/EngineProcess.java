@@ -43,13 +43,30 @@ final class EngineProcess {
 
     /** The runnable jar that {@code mvn package} builds, with nothing else on its class path. */
     static EngineProcess packagedJar(Path jar, Path config) throws Exception {
-        return start(List.of("-jar", jar.toString(), "--config", config.toString()));
+        return start(new ProcessBuilder(JAVA.toString(), "-jar", jar.toString(), "--config", config.toString()));
+    }
+
+    /**
+     * The README's run command, {@code bin/switchboard}, with this test's JVM as its java, a heap of
+     * {@code heap} and the jar beside it.
+     */
+    static EngineProcess launcher(Path script, String heap, Path config) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(script.toString(), "--config", config.toString());
+        builder.environment().put("JAVA", JAVA.toString());
+        builder.environment().put("SWITCHBOARD_HEAP", heap);
+        builder.environment().remove("JAVA_OPTS");
+        builder.environment().remove("SWITCHBOARD_JAR");
+        return start(builder);
     }
 
     private static EngineProcess start(List<String> arguments) throws Exception {
         List<String> command = new ArrayList<>(List.of(JAVA.toString()));
         command.addAll(arguments);
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        return start(new ProcessBuilder(command));
+    }
+
+    private static EngineProcess start(ProcessBuilder builder) throws Exception {
+        Process process = builder.redirectErrorStream(true).start();
         StringBuffer output = new StringBuffer();
         CompletableFuture<String> url = new CompletableFuture<>();
         Thread reader = new Thread(() -> {

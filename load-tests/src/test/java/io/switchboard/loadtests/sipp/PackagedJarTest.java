@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.management.HotSpotDiagnosticMXBean;
 import io.switchboard.engine.management.RpcClient;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,16 +19,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The README's run and ctl commands: the runnable jar that {@code mvn package} builds runs on its
- * embedded defaults — the built-in {@code proxy} route, dialogs tracked and journaled in H2 under
- * the data directory — with nothing on its class path but itself, proxies whole SIPp calls and
- * exits 0 on SIGTERM; its {@code ctl} entry point, run as a process, calls a running engine's
+ * The README's run and ctl commands: the runnable jar that {@code mvn package} builds, started by
+ * {@code bin/switchboard}, runs on its embedded defaults — the built-in {@code proxy} route,
+ * dialogs tracked and journaled in H2 under the data directory — with nothing on its class path
+ * but itself, proxies whole SIPp calls and exits 0 on SIGTERM; its {@code ctl} entry point, run as a process, calls a running engine's
  * management endpoint. The tests on the class path cannot see a library left out of the jar (the
  * H2 driver was, once, and the engine could not start on its defaults).
  */
 class PackagedJarTest extends SippCalls {
 
     private static final Path JAR = Path.of("..", "engine", "target", "switchboard.jar").toAbsolutePath().normalize();
+    private static final Path LAUNCHER = Path.of("..", "bin", "switchboard").toAbsolutePath().normalize();
     private static final Path JAVA = Path.of(System.getProperty("java.home"), "bin", "java");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int CALLS = 10;
@@ -47,6 +50,12 @@ class PackagedJarTest extends SippCalls {
         Assumptions.assumeTrue(Files.isRegularFile(JAR), () -> JAR + " is not built: run mvn package (verify does)");
     }
 
+    /**
+     * The README's run command, {@code bin/switchboard}, runs the jar on a concurrent collector with
+     * the heap it is given (BENCHMARKS.md: G1 adds 100-200 ms to the tail at 1,000 calls/s): generational
+     * ZGC on JDK 21 or later, Shenandoah before (G1 on a JDK 17 built without it). Through it, the jar
+     * proxies calls and stops on SIGTERM with status 0, the signal reaching the JVM itself.
+     */
     @Test
     void theJarProxiesCallsOnItsDefaultsAndStopsOnSigterm() throws Exception {
         assumeBuilt();
@@ -60,7 +69,8 @@ class PackagedJarTest extends SippCalls {
                   persistence.data-dir = "%s"
                 }
                 """.formatted(sip, data.toString().replace('\\', '/')));
-        packaged = EngineProcess.packagedJar(JAR, config);
+        packaged = EngineProcess.launcher(LAUNCHER, "256m", config);
+        assertTrue(packaged.output().contains("collector " + expectedCollector() + ", heap 256 MiB"), packaged::output);
 
         int uasPort = Sipp.freePort();
         Sipp uas = peer(Sipp.uas("uas.xml", uasPort, CALLS), 60);
@@ -76,17 +86,32 @@ class PackagedJarTest extends SippCalls {
         assertEquals(0, packaged.terminate(60), packaged::output);
     }
 
-    /** What a finished {@code java -jar switchboard.jar ctl ...} process left: its exit status and output. */
+    /** The collector bin/switchboard picks for this test's JDK. */
+    private static String expectedCollector() {
+        if (Runtime.version().feature() >= 21) {
+            return "generational ZGC";
+        }
+        try {
+            ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class).getVMOption("UseShenandoahGC");
+            return "Shenandoah";
+        } catch (IllegalArgumentException notInThisJdk) {
+            return "G1";
+        }
+    }
+
+    /** What a finished {@code bin/switchboard ctl ...} process left: its exit status and output. */
     private record Ctl(int status, String out, String err) {
     }
 
-    /** Runs {@code java -jar switchboard.jar ctl ARGS...} as a process of its own, to its end. */
+    /** Runs {@code bin/switchboard ctl ARGS...}, the jar's ctl on this test's JVM, as a process of its own, to its end. */
     private Ctl ctl(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(JAVA.toString(), "-jar", JAR.toString(), "ctl"));
+        List<String> command = new ArrayList<>(List.of(LAUNCHER.toString(), "ctl"));
         command.addAll(List.of(args));
         Path out = dir.resolve("ctl.out");
         Path err = dir.resolve("ctl.err");
-        Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+        builder.environment().put("JAVA", JAVA.toString());
+        Process process = builder.start();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new AssertionError("ctl " + String.join(" ", args) + " did not end within 60 s");
@@ -95,7 +120,7 @@ class PackagedJarTest extends SippCalls {
     }
 
     /**
-     * The README's {@code java -jar switchboard.jar ctl --url URL METHOD} against a running engine:
+     * The README's {@code bin/switchboard ctl --url URL METHOD} against a running engine:
      * the result printed as JSON on standard output and exit status 0; for a method the engine does
      * not have, the JSON-RPC error (-32601, naming the method) on standard error, nothing on
      * standard output, and exit status 1.
