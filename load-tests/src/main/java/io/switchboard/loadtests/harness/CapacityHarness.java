@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
  * <pre>
  * java -cp load-tests/target/benchmarks.jar io.switchboard.loadtests.harness.CapacityHarness \
  *     --target 127.0.0.1:5060 [--start-rate 500] [--step-rate 500] [--max-rate 10000] [--step 15s] \
- *     [--hold 0s] [--max-failed 0.001] [--max-p99 0] [--refine 2] [--pid PID] [--rpc http://127.0.0.1:8060/RPC] \
+ *     [--hold 0s] [--max-failed 0.001] [--max-p99 1s] [--refine 2] [--pid PID] [--rpc http://127.0.0.1:8060/RPC] \
  *     [--dialogs 0] [--dialog-rate 2000] [--uac 127.0.0.1:0] [--uas 127.0.0.1:0[,HOST:PORT...]] [--t1 500ms]
  *     [--settle 2s] [--warmup 20s]
  * </pre>
@@ -36,8 +36,9 @@ import java.util.concurrent.TimeUnit;
  * {@code --uas} takes several addresses, a UAS on each in this JVM, for a target that spreads calls
  * over a set of destinations (a dispatcher set) without a load tool process per destination.
  * A step fails with 0.1% or more failed calls (no final answer within Timer B, a non-2xx, a BYE
- * not answered 2xx within Timer F); {@code --max-p99 1s} also fails a step whose INVITE→200 p99
- * is over 1 s, when calls that succeed only after retransmissions should not count as sustained.
+ * not answered 2xx within Timer F), and with an INVITE→200 p99 over {@code --max-p99} (1 s; 0 turns
+ * the check off): a call that is answered only after seconds of retransmissions is not sustained,
+ * though it does not fail.
  * The heap is read before and with the held dialogs each 64 × T1 after the last call was placed,
  * so the transactions still in RFC 6026's Accepted state (Timers L and M) or waiting out Timer J
  * and K have ended, and only what a dialog keeps is counted.
@@ -80,7 +81,7 @@ public final class CapacityHarness {
             ramp = new Ramp(options.decimal("start-rate", 500), options.decimal("step-rate", 500),
                     options.decimal("max-rate", 10_000), options.duration("step", Duration.ofSeconds(15)).toMillis(),
                     options.duration("hold", Duration.ZERO).toMillis(), options.decimal("max-failed", 0.001),
-                    options.duration("max-p99", Duration.ZERO).toMillis(), (int) options.number("refine", 2), options.duration("t1", Duration.ofMillis(500)).toMillis());
+                    options.duration("max-p99", Duration.ofSeconds(1)).toMillis(), (int) options.number("refine", 2), options.duration("t1", Duration.ofMillis(500)).toMillis());
             warmupMillis = options.duration("warmup", Duration.ofSeconds(20)).toMillis();
             if (!options.has("target")) {
                 throw new IllegalArgumentException("--target HOST:PORT is required");
