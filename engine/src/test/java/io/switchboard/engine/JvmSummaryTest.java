@@ -21,7 +21,8 @@ class JvmSummaryTest {
         Assumptions.assumeTrue(Stream.of("G1", "Shenandoah", "ZGC").anyMatch(bean::startsWith),
                 () -> "the JVM runs a collector whose beans are not named after it: " + bean);
         String named = JvmSummary.collector();
-        assertTrue(bean.startsWith(named.replace("generational ", "")), () -> "named " + named + ", the JVM's bean is " + bean);
+        assertTrue(bean.startsWith(named.replace("generational ", "")),
+                () -> "named " + named + ", the JVM's bean is " + bean);
         assertTrue(JvmSummary.describe().contains(", collector " + named + ", heap "), JvmSummary::describe);
     }
 }

@@ -41,11 +41,6 @@ final class EngineProcess {
                 Main.class.getName(), "run", "--config", config.toString()));
     }
 
-    /** The runnable jar that {@code mvn package} builds, with nothing else on its class path. */
-    static EngineProcess packagedJar(Path jar, Path config) throws Exception {
-        return start(new ProcessBuilder(JAVA.toString(), "-jar", jar.toString(), "--config", config.toString()));
-    }
-
     /**
      * The README's run command, {@code bin/switchboard}, with this test's JVM as its java, a heap of
      * {@code heap} and the jar beside it.

@@ -22,9 +22,10 @@ import org.junit.jupiter.api.io.TempDir;
  * The README's run and ctl commands: the runnable jar that {@code mvn package} builds, started by
  * {@code bin/switchboard}, runs on its embedded defaults — the built-in {@code proxy} route,
  * dialogs tracked and journaled in H2 under the data directory — with nothing on its class path
- * but itself, proxies whole SIPp calls and exits 0 on SIGTERM; its {@code ctl} entry point, run as a process, calls a running engine's
- * management endpoint. The tests on the class path cannot see a library left out of the jar (the
- * H2 driver was, once, and the engine could not start on its defaults).
+ * but itself, proxies whole SIPp calls and exits 0 on SIGTERM; its {@code ctl} entry point, run
+ * as a process, calls a running engine's management endpoint. The tests on the class path cannot
+ * see a library left out of the jar (the H2 driver was, once, and the engine could not start on
+ * its defaults).
  */
 class PackagedJarTest extends SippCalls {
 
@@ -52,9 +53,10 @@ class PackagedJarTest extends SippCalls {
 
     /**
      * The README's run command, {@code bin/switchboard}, runs the jar on a concurrent collector with
-     * the heap it is given (BENCHMARKS.md: G1 adds 100-200 ms to the tail at 1,000 calls/s): generational
-     * ZGC on JDK 21 or later, Shenandoah before (G1 on a JDK 17 built without it). Through it, the jar
-     * proxies calls and stops on SIGTERM with status 0, the signal reaching the JVM itself.
+     * the heap it is given (BENCHMARKS.md: G1 adds 100-200 ms to the tail at 1,000 calls/s):
+     * generational ZGC on JDK 21 or later, Shenandoah before (G1 on a JDK 17 built without it).
+     * Through it, the jar proxies calls and stops on SIGTERM with status 0, the signal reaching the
+     * JVM itself.
      */
     @Test
     void theJarProxiesCallsOnItsDefaultsAndStopsOnSigterm() throws Exception {
@@ -103,7 +105,7 @@ class PackagedJarTest extends SippCalls {
     private record Ctl(int status, String out, String err) {
     }
 
-    /** Runs {@code bin/switchboard ctl ARGS...}, the jar's ctl on this test's JVM, as a process of its own, to its end. */
+    /** Runs {@code bin/switchboard ctl ARGS...} on this test's JVM as a process of its own, to its end. */
     private Ctl ctl(String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(LAUNCHER.toString(), "ctl"));
         command.addAll(List.of(args));
