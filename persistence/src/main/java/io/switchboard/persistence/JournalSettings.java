@@ -36,7 +36,7 @@ import org.apache.pekko.persistence.jdbc.testkit.javadsl.SchemaUtils;
  *       cluster shares (DESIGN "Cluster"); the tables are those of the plugin's
  *       {@code schema/postgres/postgres-create-schema.sql} without its fixed {@code public} schema
  *       ({@code postgres-journal.sql}), created in the configured schema.</li>
- *   <li>{@code memory}: Pekko's in-memory journal and no snapshot store.</li>
+ *   <li>{@code memory}: {@link MemoryJournal}, events serialized in the heap, and no snapshot store.</li>
  * </ul>
  * A wrong value stops start-up with an {@link IllegalArgumentException} naming the key.
  */
@@ -44,6 +44,9 @@ public record JournalSettings(Kind journal, Path dataDir, Postgres postgres) {
 
     /** Path of the settings block within the root configuration. */
     public static final String PATH = "switchboard.persistence";
+
+    /** The plugin of the memory journal, {@link MemoryJournal}, as persistence's reference.conf names it. */
+    public static final String MEMORY_PLUGIN = "pekko.persistence.journal.switchboard-memory";
 
     /** The name of the shared database of the jdbc plugins. */
     private static final String DATABASE = "switchboard";
@@ -241,7 +244,7 @@ public record JournalSettings(Kind journal, Path dataDir, Postgres postgres) {
 
     private static Config memoryOverlay() {
         return ConfigFactory.parseMap(Map.of(
-                "pekko.persistence.journal.plugin", "pekko.persistence.journal.inmem",
+                "pekko.persistence.journal.plugin", MEMORY_PLUGIN,
                 "pekko.persistence.snapshot-store.plugin", "pekko.persistence.no-snapshot-store"));
     }
 

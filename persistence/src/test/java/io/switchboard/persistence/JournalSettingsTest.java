@@ -35,7 +35,8 @@ class JournalSettingsTest {
     void memoryUsesTheInMemoryJournalAndNoSnapshots() {
         JournalSettings settings = JournalSettings.fromConfig(switchboard("switchboard.persistence.journal = memory"));
         assertFalse(settings.durable());
-        assertEquals("pekko.persistence.journal.inmem", settings.overlay().getString("pekko.persistence.journal.plugin"));
+        assertEquals("pekko.persistence.journal.switchboard-memory",
+                settings.overlay().getString("pekko.persistence.journal.plugin"));
         assertEquals("pekko.persistence.no-snapshot-store",
                 settings.overlay().getString("pekko.persistence.snapshot-store.plugin"));
     }

@@ -86,7 +86,7 @@ class JournalStallTest {
                   route = "%s"
                   dialog.ask-timeout = %dms
                 }
-                pekko.persistence.journal.inmem {
+                pekko.persistence.journal.switchboard-memory {
                   class = "%s"
                   circuit-breaker.call-timeout = 120s
                 }

@@ -17,7 +17,7 @@ import scala.jdk.javaapi.FutureConverters;
  * A journal that cannot write, for tests of what does not wait for it: no write completes until
  * {@link #open()}, then the held writes and every later one succeed — and are forgotten, since
  * recovery here always finds an empty journal. Made the class of
- * {@code pekko.persistence.journal.inmem}, the plugin {@code switchboard.persistence.journal = memory}
+ * {@code pekko.persistence.journal.switchboard-memory}, the plugin {@code switchboard.persistence.journal = memory}
  * selects, with a {@code circuit-breaker.call-timeout} longer than the test so that Pekko does not
  * fail the held writes itself. One gate for the JVM: {@link #shut()} before each test.
  */
