@@ -24,13 +24,13 @@ import scala.jdk.javaapi.CollectionConverters;
  * the journal for {@code end-timeout} (seed manual 001, 6.9: 300 s), so at 3,000 calls/s it held
  * about 900,000 calls' object graphs, and the concurrent collector's marking of them took seconds
  * and fell behind (BENCHMARKS.md, "seventh time"). One byte array per event has nothing for the
- * collector to follow. It also keeps the highest sequence number of every id it ever saw, a few
- * hundred bytes per call forever; here an id whose events are all deleted is forgotten, and a new
+ * collector to follow. It also keeps the highest sequence number of every id it ever saw, an
+ * entry per call for ever; here an id whose events are all deleted is forgotten, and a new
  * entity of that id starts at sequence number 1 again, which is safe because no event of it is left.
  *
  * <p>An event that cannot be serialized is rejected (the write fails, nothing is kept), as the
- * durable journals reject it, so a test on the memory journal finds it too. Tags are not kept:
- * there is no read journal on memory.
+ * durable journals reject it, so a test on the memory journal finds it too. Tags are not
+ * supported: there is no read journal on memory, and no entity here tags its events.
  */
 public final class MemoryJournal extends AsyncWriteJournal {
 
