@@ -38,6 +38,9 @@ public final class MemoryJournal extends AsyncWriteJournal {
     private record Event(long sequenceNr, byte[] bytes) {
     }
 
+    /** What an id without events replays: every new dialog's entity asks once. */
+    private static final Event[] NONE = new Event[0];
+
     /** Events by persistence id, each id's oldest first; replaced, never changed in place. */
     private final ConcurrentHashMap<String, Event[]> events = new ConcurrentHashMap<>();
     private final Serialization serialization = SerializationExtension.get(context().system());
@@ -86,7 +89,7 @@ public final class MemoryJournal extends AsyncWriteJournal {
     public Future<Void> doAsyncReplayMessages(String persistenceId, long fromSequenceNr, long toSequenceNr, long max,
             Consumer<PersistentRepr> replayCallback) {
         long replayed = 0;
-        for (Event event : events.getOrDefault(persistenceId, new Event[0])) {
+        for (Event event : events.getOrDefault(persistenceId, NONE)) {
             if (replayed == max || event.sequenceNr() > toSequenceNr) {
                 break;
             }
